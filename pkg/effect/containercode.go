@@ -38,6 +38,9 @@ func (a *analysis) containerCode(i int, cl *catalog.Classified) {
 		// its working directory -w's
 		env := a.env
 		env.Home, env.Cwd = "/root", ct.Workdir
+		if ct.Home != "" {
+			env.Home = ct.Home // -e HOME=/h
+		}
 		if env.Cwd == "" {
 			env.Cwd = "/"
 		}
@@ -52,6 +55,14 @@ func (a *analysis) containerCode(i int, cl *catalog.Classified) {
 				x.Cmd = i
 				x.Word = "in the container: " + x.Word
 				a.add(x)
+			case x.Kind == Write && x.Path != "":
+				// echo … >> /src/.git/hooks/pre-commit with -v "$PWD":/src:
+				// the host's file written
+				if host := ct.HostPath(x.Path); host != "" {
+					y := x
+					y.Cmd, y.Path, y.Word = i, host, "in the container: "+x.Path
+					a.add(y)
+				}
 			case x.Kind == Delete || x.Kind == Chmod:
 				// rm -rf /b with -v /mnt/backup:/b: the host's tree
 				if host := ct.HostPath(x.Path); host != "" {
@@ -76,7 +87,9 @@ func followCd(res *shell.Result, start, home string) []string {
 	for i := range res.Commands {
 		c := &res.Commands[i]
 		cwds[i] = cwd
-		if (c.Name == "cd" || c.Name == "pushd") && len(c.Args) > 0 {
+		if (c.Name == "cd" || c.Name == "pushd") && len(c.Args) == 0 {
+			cwd = home // cd alone: the container's home
+		} else if (c.Name == "cd" || c.Name == "pushd") && len(c.Args) > 0 {
 			d := c.Args[len(c.Args)-1]
 			switch {
 			case d == "~" || strings.HasPrefix(d, "~/"):

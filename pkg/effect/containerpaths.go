@@ -25,6 +25,7 @@ type Mounted struct{ Src, Dst string }
 type Container struct {
 	Words   []string
 	Workdir string
+	Home    string // the home -e HOME=… gives it, or ""
 	Binds   []Mounted
 	Volumes []Mounted // named volumes (docker run -v pgdata:/data): Src is the name
 }
@@ -48,6 +49,14 @@ func ContainerOf(cl *catalog.Classified, args []string, clean func(string) strin
 				continue
 			}
 			ct.Binds = append(ct.Binds, Mounted{clean(src), path.Clean(parts[1])})
+		case w.Option == "--volumes-from":
+			// another container's volumes, wherever it mounted them:
+			// taken as one volume over the whole tree
+			if name := strings.TrimPrefix(w.Text, "="); name != "" {
+				ct.Volumes = append(ct.Volumes, Mounted{"of container " + name, "/"})
+			}
+		case (w.Option == "-e" || w.Option == "--env") && strings.HasPrefix(strings.TrimPrefix(w.Text, "="), "HOME=/"):
+			ct.Home = path.Clean(strings.TrimPrefix(strings.TrimPrefix(w.Text, "="), "HOME="))
 		case w.Option == "-w" || w.Option == "--workdir":
 			if t := strings.TrimPrefix(w.Text, "="); strings.HasPrefix(t, "/") {
 				ct.Workdir = path.Clean(t)

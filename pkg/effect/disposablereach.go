@@ -194,8 +194,17 @@ func forwards(o *shell.Command) bool {
 				return true
 			}
 		}
-	case "cloud-sql-proxy", "cloud_sql_proxy", "socat", "sshuttle", "chisel", "boundary":
+	case "cloud-sql-proxy", "cloud_sql_proxy", "socat", "sshuttle", "chisel", "boundary", "cloudflared", "ngrok", "inlets":
 		return true
+	case "flyctl", "fly", "tsh", "heroku", "railway", "gcloud", "az", "aws":
+		// fly proxy 5432 -a db, tsh proxy db, gcloud compute ssh -- -L,
+		// aws ssm start-session …PortForwarding…: a hosted machine's port
+		// brought here
+		for _, w := range o.Args {
+			if w == "proxy" || w == "port-forward" || w == "tunnel" || strings.Contains(w, "PortForwarding") || strings.HasPrefix(w, "-") && !strings.HasPrefix(w, "--") && len(w) <= 6 && strings.ContainsAny(w, "L") && o.Name == "gcloud" {
+				return true
+			}
+		}
 	case "docker", "podman":
 		// docker context use prod: every later docker command goes there
 		for k, w := range o.Args {

@@ -9,7 +9,11 @@ func TestVolumeSpec(t *testing.T) {
 	for in, want := range map[string]string{
 		"type=bind,src=/,dst=/host":                          "/:/host",
 		"type=bind,source=/home/dev/.aws,target=/a,readonly": "/home/dev/.aws:/a:ro",
-		"type=volume,src=data,dst=/data":                     "",
+		"type=volume,src=data,dst=/data":                     "data:/data",
+		"type=Volume,source=/srv,target=/data":               "",
+		"TYPE=BIND,SRC=/home/dev,DST=/h":                     "/home/dev:/h",
+		"type=tmpfs,dst=/data":                               "",
+		"src=pgdata,dst=/data":                               "pgdata:/data",
 		"/srv:/srv:ro":                                       "/srv:/srv:ro",
 	} {
 		if got := volumeSpec(in); got != want {

@@ -22,35 +22,29 @@ import (
 // promptTask adds the reads and the quoted commands' effects of a prompt
 // given to an agent's CLI.
 func (a *analysis) promptTask(i int, text string, f *cmdFacts) {
-	if !strings.ContainsAny(text, "~/`$") {
+	if !strings.ContainsAny(text, "~/`$.<") {
 		return
 	}
+	dir := agentDir(a.res.Commands[i].Args) // codex exec -C ~ "…": the agent's own directory
 	for _, tok := range strings.Fields(text) {
-		tok = strings.Trim(tok, "`'\".,;:!?()[]{}<>")
-		if !promptPath(tok) {
+		w, relative := promptPathWord(tok, a.env.Home)
+		if w == "" {
 			continue
 		}
-		p := a.clean(tok, i)
+		if relative && dir != "" {
+			w = dir + "/" + w
+		}
+		p := a.clean(w, i)
+		if relative && (p == a.env.Cwd || strings.HasPrefix(p, a.env.Cwd+"/")) {
+			continue // the project's own files, named from inside it
+		}
 		a.add(Effect{Kind: Read, Cmd: i, Path: p})
 		f.reads = append(f.reads, p)
 	}
 	if a.env.inContainer > 0 {
 		return // a prompt inside a prompt's command: read once
 	}
-	for rest := text; ; {
-		open := strings.IndexByte(rest, '`')
-		if open < 0 {
-			return
-		}
-		end := strings.IndexByte(rest[open+1:], '`')
-		if end < 0 {
-			return
-		}
-		line := rest[open+1 : open+1+end]
-		rest = rest[open+1+end+1:]
-		if strings.TrimSpace(line) == "" || strings.HasPrefix(line, "`") {
-			continue
-		}
+	for _, line := range promptLines(text) {
 		a.promptCommand(i, line)
 	}
 }

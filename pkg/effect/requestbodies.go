@@ -1,6 +1,10 @@
 package effect
 
-import "strings"
+import (
+	"strings"
+
+	"rampart.dev/pkg/internal/table"
+)
 
 // A URL written in a request's body is data the request carries to its
 // destination (PATCH /repos/acme/web with {"homepage": "https://acme.dev"}),
@@ -103,9 +107,15 @@ func appendBodies(spans []bodySpan, code string, from, to, depth int) []bodySpan
 
 // appendDataLiterals adds to spans the string literals in the body value
 // code[from:to] that are the value itself or a member's or an item's
-// value (see above).
+// value (see above). A literal inside the arguments of a call is the
+// call's (requests.get('https://…') inside json={…} is a request sent
+// while the body is built), unless the call only makes data of what it is
+// given (dataMakers: dict(…), JSON.stringify(…), ', '.join([…])); one in
+// a list a loop walks (for u in ['https://…']) is bound to the loop's name.
 func appendDataLiterals(spans []bodySpan, code string, from, to int) []bodySpan {
-	prev := byte(':') // the value itself
+	prev := byte(':')  // the value itself
+	var stack [16]bool // the open brackets: whether each makes its literals no data
+	depth, opaque := 0, 0
 	for k := from; k < to; k++ {
 		c := code[k]
 		switch {
@@ -115,16 +125,80 @@ func appendDataLiterals(spans []bodySpan, code string, from, to int) []bodySpan 
 				return spans
 			}
 			end := to - len(after)
-			if strings.IndexByte(":,[({", prev) >= 0 && !strings.HasSuffix(strings.TrimRight(code[from:k], " \t\n"), "::") {
+			if opaque == 0 && strings.IndexByte(":,[({", prev) >= 0 && !strings.HasSuffix(strings.TrimRight(code[from:k], " \t\n"), "::") {
 				spans = append(spans, bodySpan{k, end})
 			}
 			k, prev = end-1, c
+		case c == '(' || c == '[' || c == '{':
+			o := bracketOpaque(code[from:k], c)
+			if depth < len(stack) {
+				stack[depth] = o
+			} else if !o {
+				o = true // too deep to follow: none of it is data
+			}
+			if o {
+				opaque++
+			}
+			depth++
+			prev = c
+		case c == ')' || c == ']' || c == '}':
+			if depth > 0 {
+				depth--
+				if depth >= len(stack) || stack[depth] {
+					opaque--
+				}
+			}
+			prev = c
 		case c != ' ' && c != '\t' && c != '\n':
 			prev = c
 		}
 	}
 	return spans
 }
+
+// bracketOpaque reports whether the bracket b opened after before makes
+// the literals inside it no data: the argument list of a call that is no
+// data maker, or a list or tuple a loop walks (for u in […]).
+func bracketOpaque(before string, b byte) bool {
+	t := strings.TrimRight(before, " \t\n")
+	if t == "" {
+		return false
+	}
+	if b == '(' || b == '[' {
+		if w := trailingWord(t); w == "in" || w == "of" {
+			return true // for u in [...], for (const u of [...])
+		}
+	}
+	if b != '(' {
+		return false
+	}
+	last := t[len(t)-1]
+	if last == ')' || last == ']' {
+		return true // f(x)(...), fns[0](...)
+	}
+	w := trailingWord(t)
+	if w == "" {
+		return false // a group: (a, b), (lambda: …)()
+	}
+	switch w {
+	case "lambda", "return", "await", "not", "and", "or", "if", "else", "yield":
+		return false
+	}
+	return !dataMakers.Get(w)
+}
+
+// trailingWord returns the identifier that ends s, or "".
+func trailingWord(s string) string {
+	k := len(s)
+	for k > 0 && isWordByte(s[k-1]) {
+		k--
+	}
+	return s[k:]
+}
+
+// dataMakers are the calls that only make data of their arguments: a
+// literal given to them inside a body stays the body's data.
+var dataMakers = table.Map[string, bool]{Words: "dict list tuple set frozenset str repr bytes bytearray String Array Object Map Set stringify dumps dump join format encode to_json to_s from of URLSearchParams b64encode urlsafe_b64encode quote quote_plus urlencode dedent strip lower upper trim JSON OrderedDict"}
 
 // inRequestBody reports whether the URL whose scheme starts at k lies in
 // one of the data literals spans.

@@ -511,7 +511,7 @@ func (a *analysis) words(i int, c *shell.Command, f *cmdFacts, cl *catalog.Class
 			if e != nil && e.Prop("prompt-files") != "" {
 				a.promptFiles(i, w.Text, f) // gemini -p "… @path": promptfiles.go
 			}
-			if e != nil && e.Prop("prompt-tasks") != "" && (w.Option == "" || strings.Contains(w.Option, "prompt")) {
+			if e != nil && e.Prop("prompt-tasks") != "" && (w.Option == "" || strings.Contains(w.Option, "prompt") || promptOption(e.Prop("prompt-options"), w.Option)) {
 				a.promptTask(i, w.Text, f) // prompttasks.go
 			}
 			if e != nil && w.Option != "" && e.Rest == catalog.Read && fileValue(w.Text) {
@@ -1287,11 +1287,47 @@ func (a *analysis) unknownWord(i int, w string, f *cmdFacts) {
 		return
 	}
 	if !pathShaped(w) {
+		// profile=/home/dev/Library/Application Support/…, cookies:PATH,
+		// a.txt,PATH: a value given after a key or in a list is read as
+		// the word would be
+		for _, v := range wordValues(w) {
+			if pathShaped(v) {
+				p := a.clean(v, i)
+				a.add(Effect{Kind: Read, Cmd: i, Path: p})
+				f.reads = append(f.reads, p)
+			}
+		}
 		return
 	}
 	p := a.clean(w, i)
 	a.add(Effect{Kind: Read, Cmd: i, Path: p})
 	f.reads = append(f.reads, p)
+}
+
+// wordValues returns the values a word of an unknown program gives after
+// a key (KEY=VALUE, KEY:VALUE, KEY an identifier) and the items of a
+// comma-separated list, or nil.
+func wordValues(w string) []string {
+	if k := strings.IndexAny(w, "=:"); k > 0 && identWord(w[:k]) {
+		w = w[k+1:]
+		if !strings.Contains(w, ",") {
+			return []string{w}
+		}
+	}
+	if !strings.Contains(w, ",") {
+		return nil
+	}
+	return strings.Split(w, ",")
+}
+
+// identWord reports a word made of letters, digits, _ and -.
+func identWord(s string) bool {
+	for k := 0; k < len(s); k++ {
+		if !isWordByte(s[k]) && s[k] != '-' {
+			return false
+		}
+	}
+	return s != ""
 }
 
 // atFileWord returns the file a word of an unknown program names by the
@@ -1375,22 +1411,25 @@ func pathShaped(w string) bool {
 }
 
 // spacedPath reports a word with blanks that is still a path: it starts
-// as an absolute, home or relative path does (/, ~/, $HOME/, ./, ../) and names a
-// directory before its first blank ("/home/dev/My Stuff/.ssh", "~/Library/
+// as an absolute, home or relative path does (/, ~/, $HOME/, ./, ../, or
+// a directory's name) and names a directory before its first blank ("/home/dev/My Stuff/.ssh", "~/Library/
 // Application Support/…"), with no newline, tab or "=" in it. A message
 // ("/review this change", "fix src and docs") names no directory first.
 func spacedPath(w string) bool {
 	if strings.ContainsAny(w, "\n\t=") {
 		return false
 	}
-	rest := ""
+	rest, relative := w, true // "Default/Login Data" after cd ~/.config/google-chrome
 	for _, p := range [...]string{"/", "~/", "./", "../", "$HOME/", "${HOME}/"} {
 		if r, ok := strings.CutPrefix(w, p); ok {
-			rest = r
+			rest, relative = r, false
 			break
 		}
 	}
 	head, _, _ := strings.Cut(rest, " ")
+	if relative && strings.ContainsAny(head, ":,;") {
+		return false // cookies:/home/…, a.txt,/home/…: a key's value or a list
+	}
 	return strings.Contains(head, "/")
 }
 

@@ -118,6 +118,14 @@ func TestIPythonShell(t *testing.T) {
 		"%%script sh --no-raise\necho hi":        "echo hi",
 		"import os\nif a != b:\n    print('%s')": "",
 		"print('hi!')":                           "",
+		// an aliased magic, a wrapped %%script, %%writefile, keywords
+		"%alias_magic nuke system\n%nuke make clean":                     "make clean\n",
+		"%alias_magic -c cell bash\n%%cell\nmake":                        "make",
+		"%%script --bg env sh\nmake":                                     "env sh <<'__IPYTHON_CELL__'\nmake\n__IPYTHON_CELL__\n",
+		"%%writefile -a notes.md\nok":                                    "cat >> notes.md <<'__IPYTHON_CELL__'\nok\n__IPYTHON_CELL__\n",
+		"get_ipython().run_line_magic(magic_name='system', line='make')": "make\n",
+		"get_ipython().run_line_magic(line='make', magic_name='system')": "make\n",
+		"get_ipython().system_piped('make')":                             "make\n",
 	} {
 		if got := IPythonShell(code); got != want {
 			t.Errorf("IPythonShell(%q) = %q, want %q", code, got, want)

@@ -54,8 +54,19 @@ func ipythonLines(code string, b *strings.Builder, depth int) {
 	// the shell object's own calls (ip.system_raw(CMD)) only where the
 	// code holds it: os.system(CMD) is Python's, read as Python
 	ipython := strings.Contains(code, "get_ipython")
+	var magicAliases map[string]string
 	for i := 0; i < len(lines); i++ {
 		l := strings.TrimSpace(lines[i])
+		if name, target, ok := aliasMagicLine(l); ok {
+			if magicAliases == nil {
+				magicAliases = map[string]string{}
+			}
+			magicAliases[name] = target
+			continue
+		}
+		if magicAliases != nil {
+			l = unaliasMagic(l, magicAliases) // %nuke rm -rf ~ after %alias_magic nuke system
+		}
 		if rest, ok := strings.CutPrefix(l, "%%"); ok {
 			if cellShell(rest, lines[i+1:], b) {
 				return // the rest of the cell
@@ -111,6 +122,10 @@ func cellShell(magic string, cell []string, b *strings.Builder) bool {
 		return false
 	}
 	prog := words[0]
+	if (prog == "writefile" || prog == "file") && len(words) > 1 {
+		return cellWrite(words[1:], cell, b)
+	}
+	var progWords []string // %%script env bash: the program with its wrapper's words
 	if prog == "script" {
 		prog = ""
 		for k := 1; k < len(words); k++ {
@@ -121,6 +136,7 @@ func cellShell(magic string, cell []string, b *strings.Builder) bool {
 			}
 			if !strings.HasPrefix(w, "-") {
 				prog = path.Base(w) // %%script /bin/bash, %%script --bg sh
+				progWords = scriptCommand(words[k:])
 				break
 			}
 		}
@@ -129,6 +145,9 @@ func cellShell(magic string, cell []string, b *strings.Builder) bool {
 	switch {
 	case prog == "":
 		return false
+	case len(progWords) > 1:
+		// %%script env bash, %%script nice -n 5 sh: that command fed the cell
+		b.WriteString(strings.Join(progWords, " ") + " <<'" + cellEnd + "'\n" + text + "\n" + cellEnd + "\n")
 	case contains(cellShells[:], prog) || isShell(prog):
 		b.WriteString(text)
 	case contains(cellPrograms[:], prog) || prog != words[0]:
@@ -345,7 +364,7 @@ func identStart(c byte) bool { return identByte(c) && (c < '0' || c > '9') }
 // code holds get_ipython()).
 func magicCalls(code, l string, ipython bool) string {
 	var b strings.Builder
-	for _, call := range [...]string{".system(", ".system_raw(", ".getoutput(", ".run_cell("} {
+	for _, call := range [...]string{".system(", ".system_raw(", ".system_piped(", ".getoutput(", ".run_cell("} {
 		if !ipython {
 			break
 		}
@@ -382,7 +401,7 @@ func magicCalls(code, l string, ipython bool) string {
 				break
 			}
 			at += k + len(call)
-			args := pyStringArgs(l[at:], 3)
+			args := pyKeywordArgs(l[at:], "magic_name", "line", "cell")
 			switch {
 			case call == "run_line_magic(" && len(args) >= 2:
 				b.WriteString("%" + args[0] + " " + args[1] + "\n")
@@ -430,6 +449,156 @@ func pyStringArgs(s string, n int) []string {
 		}
 		out = append(out, b.String())
 		i = j + 1
+	}
+	return out
+}
+
+// aliasMagicLine reads "%alias_magic [-l] [-c] [-p PARAMS] NAME TARGET"
+// (or without its %, by automagic): NAME then runs the magic TARGET.
+func aliasMagicLine(l string) (name, target string, ok bool) {
+	rest, found := strings.CutPrefix(strings.TrimPrefix(l, "%"), "alias_magic")
+	if !found || rest == "" || rest[0] != ' ' && rest[0] != '\t' {
+		return "", "", false
+	}
+	f := strings.Fields(rest)
+	var names []string
+	for k := 0; k < len(f); k++ {
+		switch {
+		case f[k] == "-p" || f[k] == "--params":
+			k++ // the parameters given to the target
+		case strings.HasPrefix(f[k], "-"):
+		default:
+			names = append(names, f[k])
+		}
+	}
+	if len(names) != 2 {
+		return "", "", false
+	}
+	return strings.TrimLeft(names[0], "%"), strings.TrimLeft(names[1], "%"), true
+}
+
+// unaliasMagic writes a line that uses an aliased magic (%%NAME, %NAME,
+// or NAME by automagic) with the magic the alias stands for.
+func unaliasMagic(l string, aliases map[string]string) string {
+	prefix := ""
+	for _, p := range [...]string{"%%", "%"} {
+		if strings.HasPrefix(l, p) {
+			prefix = p
+			break
+		}
+	}
+	name, rest, _ := strings.Cut(l[len(prefix):], " ")
+	target, ok := aliases[name]
+	if !ok {
+		return l
+	}
+	if prefix == "" {
+		prefix = "%" // automagic
+	}
+	return prefix + target + " " + rest
+}
+
+// cellWrite writes the shell text of a %%writefile cell: the cell written
+// to its file (appended with -a), as cat > FILE with the cell for its
+// input would.
+func cellWrite(args, cell []string, b *strings.Builder) bool {
+	op, file := ">", ""
+	for _, w := range args {
+		switch {
+		case w == "-a" || w == "--append":
+			op = ">>"
+		case !strings.HasPrefix(w, "-") && file == "":
+			file = w
+		}
+	}
+	if file == "" {
+		return false
+	}
+	b.WriteString("cat " + op + " " + file + " <<'" + cellEnd + "'\n" + strings.Join(cell, "\n") + "\n" + cellEnd + "\n")
+	return true
+}
+
+// pyKeywordArgs reads the leading string literal arguments of a call, as
+// pyStringArgs does, each given by position or by its keyword (names, in
+// the call's order: run_line_magic(magic_name='system', line='ls')).
+func pyKeywordArgs(s string, names ...string) []string {
+	out := make([]string, 0, len(names))
+	set := make([]bool, len(names))
+	i := 0
+	for n := 0; n < len(names); n++ {
+		for i < len(s) && (s[i] == ' ' || s[i] == '\t' || s[i] == ',') {
+			i++
+		}
+		slot := n
+		if k := strings.IndexByte(s[i:], '='); k > 0 && identName(strings.TrimSpace(s[i:i+k])) {
+			key := strings.TrimSpace(s[i : i+k])
+			slot = -1
+			for j, nm := range names {
+				if nm == key {
+					slot = j
+				}
+			}
+			if slot < 0 {
+				break
+			}
+			i += k + 1
+		}
+		lit := pyStringArgs(s[i:], 1)
+		if len(lit) == 0 {
+			break
+		}
+		for len(out) <= slot {
+			out = append(out, "")
+		}
+		out[slot], set[slot] = lit[0], true
+		i += len(s[i:]) - len(afterPyString(s[i:]))
+	}
+	for k := range out {
+		if !set[k] {
+			return out[:k] // a gap: only what came before it is known
+		}
+	}
+	return out
+}
+
+// afterPyString returns s after its leading blanks, commas and first
+// string literal.
+func afterPyString(s string) string {
+	i := 0
+	for i < len(s) && (s[i] == ' ' || s[i] == '\t' || s[i] == ',') {
+		i++
+	}
+	if i >= len(s) || s[i] != '\'' && s[i] != '"' {
+		return s[i:]
+	}
+	q := s[i]
+	for j := i + 1; j < len(s); j++ {
+		if s[j] == '\\' {
+			j++
+			continue
+		}
+		if s[j] == q {
+			return s[j+1:]
+		}
+	}
+	return ""
+}
+
+// scriptCommand returns the command of a %%script line from its program
+// on, without the magic's own options, which IPython takes from anywhere
+// on the line (--no-raise-error and its abbreviations, --bg; --proc,
+// --out and --err with their values).
+func scriptCommand(words []string) []string {
+	var out []string
+	for k := 0; k < len(words); k++ {
+		w := words[k]
+		switch {
+		case w == "--out" || w == "--err" || w == "--proc":
+			k++
+		case w == "--bg" || strings.HasPrefix(w, "--no-r") && strings.HasPrefix("--no-raise-error", w):
+		default:
+			out = append(out, w)
+		}
 	}
 	return out
 }
