@@ -269,7 +269,9 @@ func envFileDecls(text string) [][2]string {
 }
 
 // judgeCIStepCommands judges the commands of a line that hand later steps
-// an environment or a search path through the CI system's own channels:
+// an environment or a search path through the CI system's own channels,
+// or that start a process a runner will not stop at the job's end
+// (RUNNER_TRACKING_ID=0 nohup …):
 // Azure Pipelines' logging commands printed by echo or printf
 // (##vso[task.setvariable variable=NAME]VALUE, ##vso[task.prependpath]DIR)
 // and buildkite-agent env set NAME=VALUE.
@@ -279,6 +281,14 @@ func (ev *evaluation) judgeCIStepCommands(cmds []shell.Command) {
 			return
 		}
 		c := &cmds[i]
+		for _, w := range c.Assigns {
+			if strings.HasPrefix(w, "RUNNER_TRACKING_ID=") && c.Name != "" {
+				// a process the runner does not know as the job's: its
+				// clean-up at the job's end leaves it running on the
+				// machine, into the jobs after it
+				ev.judgeLaterStepsCode(c.Name, w+" keeps "+c.Name+" running after the job")
+			}
+		}
 		switch c.Name {
 		case "echo", "printf":
 			for _, a := range c.Args {
