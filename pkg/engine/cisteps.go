@@ -130,6 +130,10 @@ func (ev *evaluation) judgeCIStepFile(p, text string) {
 			if ev.denied() {
 				return
 			}
+			if strings.HasPrefix(l, "export PATH=") || strings.HasPrefix(l, "PATH=") {
+				ev.exec(l, false, call.ToolExec) // a search path asks as here ($GITHUB_PATH's)
+				continue
+			}
 			if ev.lineAction(l) > call.Allow {
 				ev.judgeLaterStepsCode(p, l)
 			}
@@ -148,6 +152,10 @@ func (ev *evaluation) judgeLaterStepEnv(p, name, value string) {
 			return
 		}
 		ev.judgeEffect(effect.Effect{Kind: effect.Unknown, Cmd: -1, Detail: "code", Word: name + " makes the runner run " + value + " at every job"}, call.ToolWrite)
+		return
+	}
+	if name == "PATH" {
+		ev.exec(line, false, call.ToolExec) // a search path asks as here ($GITHUB_PATH's)
 		return
 	}
 	if ev.lineAction(line) > call.Allow {
