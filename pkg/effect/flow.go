@@ -667,7 +667,7 @@ func eachSecretVar(words []string, f func(name string) bool) {
 // prefix (secretHomes), or "" when the name does not say.
 func secretHome(v string) string {
 	for _, h := range secretHomes {
-		if len(v) > len(h.prefix) && strings.EqualFold(v[:len(h.prefix)], h.prefix) {
+		if len(v) >= len(h.prefix) && strings.EqualFold(v[:len(h.prefix)], h.prefix) {
 			return h.home
 		}
 	}
@@ -692,6 +692,13 @@ var secretHomes = []struct{ prefix, home string }{
 	{"OKTA_", "okta"}, {"AUTH0_", "auth0"}, {"FIREBASE_", "gcloud"}, {"RAILWAY_", "railway"}, {"RENDER_", "render"},
 	{"TF_TOKEN_", "terraform"}, {"TFE_", "terraform"}, {"HONEYCOMB_", "honeycomb"},
 	{"CONSUL_", "consul"}, {"NOMAD_", "nomad"}, {"GRAFANA_", "grafana"}, {"GF_", "grafana"},
+	// CI jobs' own tokens: the Actions runtime and OIDC request tokens
+	// (the runner's services on githubusercontent.com), Azure Pipelines'
+	// System.AccessToken, Buildkite's agent token, CircleCI's API token.
+	// (GitLab's CI_JOB_TOKEN is not among them: it is as often a
+	// self-managed instance's, whose API the job reaches by
+	// $CI_API_V4_URL.)
+	{"ACTIONS_", "gh"}, {"SYSTEM_ACCESSTOKEN", "azdevops"}, {"BUILDKITE_", "buildkite"}, {"CIRCLE_TOKEN", "circleci"},
 }
 
 func hasPrintFlag(args []string, flags string, any bool) bool {
@@ -1506,7 +1513,7 @@ var homeDomains = table.Once[map[string][]string]{Build: func() map[string][]str
 		"algolia": {"algolia.net", "algolianet.com", "algolia.io"}, "shopify": {"shopify.com", "myshopify.com"},
 		"atlassian": {"atlassian.net", "atlassian.com"}, "okta": {"okta.com", "oktapreview.com"}, "auth0": {"auth0.com"},
 		"railway": {"railway.app", "railway.com"}, "render": {"render.com"}, "terraform": {"terraform.io", "hashicorp.com"},
-		"honeycomb": {"honeycomb.io"},
+		"honeycomb": {"honeycomb.io"}, "azdevops": {"dev.azure.com", "visualstudio.com"}, "buildkite": {"buildkite.com"},
 	}
 }}
 

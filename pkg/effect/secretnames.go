@@ -157,3 +157,12 @@ func allDigits(name string) bool {
 	}
 	return true
 }
+
+// SecretVariableName reports whether an environment variable's name says
+// it holds a credential (see secretName): for readers outside the effect
+// analysis, such as the engine's reading of what a CI step publishes.
+func SecretVariableName(name string) bool { return secretName(name) }
+
+// InTempDir reports whether p is in a temporary directory anyone may
+// write (/tmp, /var/tmp, /dev/shm, $TMPDIR).
+func InTempDir(p string) bool { return inTemp(p) }

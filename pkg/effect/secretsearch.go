@@ -147,6 +147,20 @@ func BroadSearchRoot(dir, home string) bool {
 	return false
 }
 
+// RunnerLogs reports whether the cleaned path p is a self-hosted CI
+// runner's diagnostic logs or one of them (actions-runner/_diag): the
+// runner and its workers log every job's messages there, the job's token
+// and its secrets' values among them, so a search of them for secret
+// material is a search for other jobs' credentials.
+func RunnerLogs(p string) bool {
+	i := strings.Index(p, "/_diag")
+	if i <= 0 || len(p) > i+6 && p[i+6] != '/' {
+		return false
+	}
+	parent := p[:i]
+	return strings.HasPrefix(parent[strings.LastIndexByte(parent, '/')+1:], "actions-runner")
+}
+
 // recursiveSearchers are the content searches that walk a tree without
 // being asked to.
 var recursiveSearchers = table.Map[string, bool]{Words: "rg ag ack ack-grep pt sift ripgrep"}
@@ -192,7 +206,7 @@ func (a *analysis) secretSearches() {
 			continue
 		}
 		for _, r := range roots {
-			if p := a.clean(r, i); BroadSearchRoot(p, a.env.Home) {
+			if p := a.clean(r, i); BroadSearchRoot(p, a.env.Home) || RunnerLogs(p) {
 				a.add(Effect{Kind: Flow, Cmd: i, Detail: "secret-search->agent", Word: c.Name + " " + pattern + " over " + p})
 				break
 			}
@@ -210,7 +224,7 @@ func recursiveFlag(args []string) bool {
 		if w == "--recursive" || w == "--dereference-recursive" || w == "-d=recurse" || w == "--directories=recurse" {
 			return true
 		}
-		if len(w) > 1 && w[0] == '-' && w[1] != '-' && strings.ContainsAny(w[1:], "rR") && !strings.ContainsAny(w[1:], "=0123456789eEfmABC") {
+		if len(w) > 1 && w[0] == '-' && w[1] != '-' && strings.ContainsAny(w[1:], "rR") && !strings.ContainsAny(w[1:], "=0123456789efmABC") {
 			return true
 		}
 	}

@@ -352,6 +352,7 @@ var (
 // secret's value as $GITHUB_SECRETS.
 func yamlRunLines(content string) []string {
 	aliases := ciSecretAliases(content) // cienvsecrets.go
+	content = azureMacros(content)      // cienvsecrets.go: $(System.AccessToken)
 	if strings.Contains(content, "${{") {
 		content = ghaSecrets.Get().ReplaceAllString(content, "$${$1}")
 		content = ghaSecretExprs.Get().ReplaceAllString(content, "$${GITHUB_SECRETS}")

@@ -174,6 +174,8 @@ func isYAMLLineKey(k string) bool {
 
 // yamlCommandLines returns the command lines of a YAML document.
 func yamlCommandLines(content string) []string {
+	aliases := ciSecretAliases(content) // cienvsecrets.go: env names bound to secrets
+	content = azureMacros(content)      // cienvsecrets.go: $(System.AccessToken)
 	if strings.Contains(content, "${{") {
 		content = ghaSecrets.Get().ReplaceAllString(content, "$${$1}")
 	}
@@ -188,6 +190,11 @@ func yamlCommandLines(content string) []string {
 	}
 	if len(out) == 0 {
 		out = yamlFragmentLines(strings.Split(content, "\n")) // requestedfragments.go
+	}
+	if len(aliases) > 0 {
+		for i := range out {
+			out[i] = withSecretAliases(out[i], aliases)
+		}
 	}
 	return out
 }

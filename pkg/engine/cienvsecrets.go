@@ -21,6 +21,32 @@ var ciSecretEnv = table.Once[*regexp.Regexp]{Build: func() *regexp.Regexp {
 	return regexp.MustCompile(`(?m)^[ \t-]*([A-Za-z_][A-Za-z0-9_]*):[ \t]*["']?\$\{\{[ \t]*(?:secrets\.([A-Za-z_][A-Za-z0-9_]*)[ \t]*\}\}|[^}\n]*(?:\bsecrets\b|\bgithub\.token\b)[^}\n]*\}\})["']?[ \t]*$`)
 }}
 
+// ciFromSecret matches Drone's and Woodpecker's binding of a secret to an
+// environment variable (T: {from_secret: deploy_token}, or from_secret on
+// the next line): the variable's name.
+var ciFromSecret = table.Once[*regexp.Regexp]{Build: func() *regexp.Regexp {
+	return regexp.MustCompile(`(?m)^[ \t-]*([A-Za-z_][A-Za-z0-9_]*):[ \t]*(?:\{[ \t]*|\n[ \t]+)from_secret:`)
+}}
+
+// azureMacro matches an Azure Pipelines macro of a dotted variable
+// ($(System.AccessToken), $(Build.SourceBranch)), which the agent expands
+// before the script runs: the script's environment has it as
+// SYSTEM_ACCESSTOKEN.
+var azureMacro = table.Once[*regexp.Regexp]{Build: func() *regexp.Regexp {
+	return regexp.MustCompile(`\$\(([A-Za-z_][A-Za-z0-9_]*(?:\.[A-Za-z0-9_]+)+)\)`)
+}}
+
+// azureMacros writes content's dotted Azure macros as the environment
+// variables the agent maps them to.
+func azureMacros(content string) string {
+	if !strings.Contains(content, "$(") {
+		return content
+	}
+	return azureMacro.Get().ReplaceAllStringFunc(content, func(m string) string {
+		return "${" + strings.ToUpper(strings.ReplaceAll(m[2:len(m)-1], ".", "_")) + "}"
+	})
+}
+
 // maxCISecretAliases bounds the env names followed in one file.
 const maxCISecretAliases = 16
 
@@ -28,10 +54,16 @@ const maxCISecretAliases = 16
 // env mappings of secrets under another name; the secret variable is
 // GITHUB_SECRETS for an expression of several.
 func ciSecretAliases(content string) [][2]string {
-	if !strings.Contains(content, "${{") {
-		return nil
-	}
 	var out [][2]string
+	if strings.Contains(content, "from_secret") {
+		// Drone's and Woodpecker's environment: {NAME: {from_secret: x}}
+		for _, m := range ciFromSecret.Get().FindAllStringSubmatch(content, maxCISecretAliases) {
+			out = append(out, [2]string{m[1], "CI_SECRET"})
+		}
+	}
+	if !strings.Contains(content, "${{") {
+		return out
+	}
 	for _, m := range ciSecretEnv.Get().FindAllStringSubmatch(content, maxCISecretAliases) {
 		name, secret := m[1], m[2]
 		if secret == "" {

@@ -1,6 +1,7 @@
 package engine
 
 import (
+	"path"
 	"strings"
 
 	"rampart.dev/pkg/internal/table"
@@ -19,20 +20,29 @@ import (
 // log's masking of the original does not match.
 var maskEncoders = table.Map[string, bool]{Words: "base64 base32 basenc xxd od hexdump rev tr gzip openssl uuencode sed"}
 
-// judgeMaskedSecrets judges the run lines of a GitHub workflow that print
-// a secret of the repository through an encoding.
+// judgeMaskedSecrets judges the run lines of a GitHub workflow, and the
+// sh steps of a Jenkinsfile, that print a secret through an encoding: a
+// workflow's ${{ secrets.X }} (and ${{ toJSON(secrets) }}, every secret
+// at once, read as $GITHUB_SECRETS), a Jenkinsfile's withCredentials
+// bindings (read as $JENKINS_CREDENTIAL, jenkinscreds.go).
 func (ev *evaluation) judgeMaskedSecrets(p, content string) {
-	if !strings.Contains(p, ".github/workflows/") || !strings.Contains(content, "secrets.") {
-		return
+	var names, lines []string
+	switch {
+	case strings.Contains(p, ".github/workflows/") && strings.Contains(content, "secrets"):
+		for _, m := range ghaSecrets.Get().FindAllStringSubmatch(content, -1) {
+			names = append(names, m[1])
+		}
+		if strings.Contains(content, "${{") && ghaSecretExprs.Get().MatchString(ghaSecrets.Get().ReplaceAllString(content, "")) {
+			names = append(names, "GITHUB_SECRETS") // as yamlRunLines writes them
+		}
+		if len(names) > 0 {
+			lines = yamlRunLines(content)
+		}
+	case strings.EqualFold(path.Base(p), "Jenkinsfile") && strings.Contains(content, "redentials"):
+		names = []string{strings.Trim(jenkinsSecret, "${}")}
+		lines = buildFileLines("jenkinsfile", content)
 	}
-	var names []string
-	for _, m := range ghaSecrets.Get().FindAllStringSubmatch(content, -1) {
-		names = append(names, m[1])
-	}
-	if len(names) == 0 {
-		return
-	}
-	for _, l := range yamlRunLines(content) {
+	for _, l := range lines {
 		if ev.denied() {
 			return
 		}

@@ -149,7 +149,7 @@ var credentialHosts = table.Map[string, []string]{Build: func() map[string][]str
 var tokenPrefixes = []struct{ prefix, kind string }{
 	{"sk_test_", "stripe_key"}, {"sk_live_", "stripe_key"}, {"rk_test_", "stripe_key"}, {"rk_live_", "stripe_key"},
 	{"ghp_", "github_token"}, {"gho_", "github_token"}, {"ghs_", "github_token"}, {"github_pat_", "github_token"},
-	{"glpat-", "gitlab_token"}, {"xoxb-", "slack_token"}, {"xoxp-", "slack_token"}, {"npm_", "npm_token"},
+	{"glpat-", "gitlab_token"}, {"glcbt-", "gitlab_token"}, {"glrt-", "gitlab_token"}, {"xoxb-", "slack_token"}, {"xoxp-", "slack_token"}, {"npm_", "npm_token"},
 	{"pypi-", "pypi_token"}, {"hf_", "huggingface_token"}, {"SG.", "sendgrid_key"},
 }
 

@@ -64,6 +64,7 @@ type laterFormat struct {
 // list were some 18K instructions of every process's start-up).
 var laterFormats = table.Once[[]laterFormat]{Build: func() []laterFormat {
 	return []laterFormat{
+		{name: "a CI job's files for its later steps", files: ciStepFileAny, settings: func(string) bool { return true }}, // cisteps.go
 		{name: "Go source (go generate)", files: ext(".go"), lines: goGenerateLines},
 		{name: "a file of SQL (.sql)", files: ext(".sql"), lines: sqlFileLines, onRequest: true},                                             // sqlshell.go
 		{name: "a desktop entry (.desktop)", files: ext(".desktop"), lines: desktopExecLines},                                                // desktopentry.go
@@ -155,6 +156,9 @@ func writtenFormatEffect(p, content string) string {
 // judgeLaterFormat judges what content written to p runs, by its format.
 func (ev *evaluation) judgeLaterFormat(p, content string) {
 	ev.judgeAgentSettings(p, content) // agentsettings.go
+	if !ev.denied() {
+		ev.judgeCIStepFile(p, content) // cisteps.go: $GITHUB_ENV, $GITHUB_PATH, BASH_ENV
+	}
 	f := formatOf(p)
 	if f == nil || ev.denied() {
 		return

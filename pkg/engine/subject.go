@@ -382,10 +382,11 @@ func (ev *evaluation) execLine(line string, primary bool, tool string) {
 	if ev.denied() {
 		return
 	}
-	ev.judgeLineWrites(res, effs)    // laterwrites.go
-	ev.judgeDiskScripts(res, cwds)   // diskscripts.go
-	ev.judgeDiskSQL(res, cwds, tool) // disksql.go
-	ev.judgeSQLShellLines(effs)      // sqlshell.go
+	ev.judgeLineWrites(res, effs)        // laterwrites.go
+	ev.judgeCIStepCommands(res.Commands) // cisteps.go: ##vso[task.setvariable], buildkite-agent env set
+	ev.judgeDiskScripts(res, cwds)       // diskscripts.go
+	ev.judgeDiskSQL(res, cwds, tool)     // disksql.go
+	ev.judgeSQLShellLines(effs)          // sqlshell.go
 }
 
 // judgeEffect judges one effect of a command line as the subjects policies

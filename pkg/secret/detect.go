@@ -95,6 +95,12 @@ var prefixRules = []prefixRule{
 	{"github_token", "ghr_", isAlnum, 30, 0, nil},
 	{"github_token", "github_pat_", isWord, 22, 0, nil},
 	{"gitlab_token", "glpat-", isTok, 20, 0, nil},
+	// GitLab's other tokens: a CI job's, a runner's, a pipeline trigger's,
+	// a deploy token
+	{"gitlab_token", "glcbt-", isTok, 20, 0, nil},
+	{"gitlab_token", "glrt-", isTok, 20, 0, nil},
+	{"gitlab_token", "glptt-", isTok, 20, 0, nil},
+	{"gitlab_token", "gldt-", isTok, 20, 0, nil},
 	{"slack_token", "xoxa-", isSlack, 10, 0, nil},
 	{"slack_token", "xoxb-", isSlack, 10, 0, nil},
 	{"slack_token", "xoxp-", isSlack, 10, 0, nil},

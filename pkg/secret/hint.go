@@ -48,7 +48,7 @@ func hint(s string) uint8 {
 				m |= hintPEM
 			case strings.HasPrefix(s[i:], "-----END "):
 				m |= hintKeyBody
-			case i >= 2 && s[i-2:i] == "sk", i >= 5 && s[i-5:i] == "glpat", i >= 4 && s[i-4:i-1] == "xox", i >= 4 && s[i-4:i] == "pypi",
+			case i >= 2 && s[i-2:i] == "sk", i >= 5 && s[i-5:i] == "glpat", i >= 5 && (s[i-5:i] == "glcbt" || s[i-5:i] == "glptt"), i >= 4 && (s[i-4:i] == "glrt" || s[i-4:i] == "gldt"), i >= 4 && s[i-4:i-1] == "xox", i >= 4 && s[i-4:i] == "pypi",
 				i >= 5 && s[i-5:i] == "PuTTY", i >= 3 && s[i-3:i] == "AGE":
 				m |= hintPrefixed
 			}

@@ -11,7 +11,7 @@
 //     letters or digits.
 //   - github_token: ghp_, gho_, ghs_, ghu_, ghr_ (36+ characters) and
 //     github_pat_ tokens.
-//   - gitlab_token (glpat-), slack_token (xoxa-, xoxb-, xoxp-, xoxr-, xoxs-),
+//   - gitlab_token (glpat-, glcbt-, glrt-, glptt-, gldt-), slack_token (xoxa-, xoxb-, xoxp-, xoxr-, xoxs-),
 //     stripe_key (sk_live_, rk_live_), google_api_key (AIza + 35), npm_token
 //     (npm_ + 30 or more), pypi_token (pypi-AgE...).
 //   - api_key: sk-... and sk-ant-... keys, only when the part after sk- is
