@@ -685,6 +685,11 @@ func (a *analysis) words(i int, c *shell.Command, f *cmdFacts, cl *catalog.Class
 	if why := a.cancelsJobs(i, c); why != "" { // jobcancels.go
 		a.add(Effect{Kind: Destroy, Cmd: i, Detail: "jobs", Word: why})
 	}
+	if c.Name == "screen" || c.Name == "tmux" {
+		if why := a.othersSession(c); why != "" { // sessions.go
+			a.add(Effect{Kind: Destroy, Cmd: i, Detail: "session", Word: why})
+		}
+	}
 	if props && e.Has("signals") || c.Name == "fuser" {
 		if why := a.killsServer(i, c); why != "" {
 			a.add(Effect{Kind: Destroy, Cmd: i, Detail: "server", Word: why}) // serverkills.go
