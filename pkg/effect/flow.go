@@ -468,13 +468,24 @@ var envPick = table.Once[*regexp.Regexp]{Build: func() *regexp.Regexp {
 	return regexp.MustCompile(`(?:\benv|\$ENV)(?:\.|\[\s*"|\s*\(\s*)([A-Za-z_][A-Za-z0-9_]*)|strenv\(\s*([A-Za-z_][A-Za-z0-9_]*)`)
 }}
 
+// psBSDLetters are the letters ps's BSD options are made of: a word with any
+// other letter (a user name, a command name) is not an option word.
+const psBSDLetters = "aAcCeEfFgGhHjlLmMnNOopqrsStTuUvVwWxXZ"
+
+// psValueOptions are ps's options whose value is the next word (a user, a
+// pid, a format, a command name), in both the dash and the BSD spelling.
+var psValueOptions = table.Map[string, bool]{Words: "-u -U -p -o -O -C -G -g -t -q -s -k --user --User --pid --ppid --format --sort --group --Group --tty --sid --quick-pid U p o O t"}
+
 // environDump reports other ways of printing the environment: ps with the
 // e option, jq's env, systemctl show-environment.
 func environDump(c *shell.Command) bool {
 	switch c.Name {
 	case "ps":
-		for _, a := range c.Args {
-			if !strings.HasPrefix(a, "-") && strings.Contains(a, "e") && !strings.ContainsAny(a, "=/") && len(a) < 8 {
+		for k, a := range c.Args {
+			if k > 0 && psValueOptions.Get(c.Args[k-1]) {
+				continue // ps -u eve, ps -C sleep: a value, not options
+			}
+			if !strings.HasPrefix(a, "-") && strings.Contains(a, "e") && len(a) < 8 && strings.Trim(a, psBSDLetters) == "" {
 				return true // BSD options: ps e, ps auxe, ps eww
 			}
 		}

@@ -155,3 +155,35 @@ func (a *analysis) cleanRaw(w string, i int) string {
 	a.links = links
 	return p
 }
+
+// symlinkTarget is the file ln -s reads when its target operand raw (with
+// p, raw cleaned from the working directory) is relative: the target as
+// seen from the directory the link is made in (ln -s ../../config/a.yaml
+// config/b.yaml reads config/../../config/a.yaml), as the link will lead;
+// otherwise p.
+func (a *analysis) symlinkTarget(i int, c *shell.Command, raw, p string) string {
+	if raw == "" || raw[0] == '/' || raw[0] == '~' || raw[0] == '$' {
+		return p
+	}
+	symbolic := false
+	var ops []string
+	for k := 0; k < len(c.Args); k++ {
+		w := c.Args[k]
+		switch {
+		case w == "--":
+			ops = append(ops, c.Args[k+1:]...)
+			k = len(c.Args)
+		case w == "-t" || w == "--target-directory" || w == "-S" || w == "--suffix":
+			return p // a target directory: the operands are all targets
+		case w == "-s" || w == "--symbolic" || len(w) > 1 && w[0] == '-' && w[1] != '-' && strings.IndexByte(w, 's') > 0:
+			symbolic = true
+		case strings.HasPrefix(w, "-") && w != "-":
+		default:
+			ops = append(ops, w)
+		}
+	}
+	if !symbolic || len(ops) != 2 || ops[0] != raw || strings.HasSuffix(ops[1], "/") || unresolved(ops[1]) {
+		return p
+	}
+	return a.clean(path.Join(path.Dir(ops[1]), raw), i)
+}

@@ -262,6 +262,9 @@ func (a *analysis) words(i int, c *shell.Command, f *cmdFacts, cl *catalog.Class
 				}
 			}
 			p := a.clean(w.Text, i)
+			if (c.Name == "ln" || c.Name == "link") && w.Option == "" {
+				p = a.symlinkTarget(i, c, w.Text, p) // links.go
+			}
 			if props && w.Option == "" && e.Has("rooted-members") && !strings.HasPrefix(w.Text, "/") && !strings.HasPrefix(w.Text, "~") {
 				// borg extract REPO::ARCHIVE home/dev/.kube/config: an
 				// archive's member named from the filesystem's root
@@ -677,6 +680,14 @@ func (a *analysis) words(i int, c *shell.Command, f *cmdFacts, cl *catalog.Class
 	} else if props && e.Has("signals") {
 		if why := a.signalsAll(i, c); why != "" {
 			a.add(Effect{Kind: Exhaust, Cmd: i, Detail: "processes", Word: why}) // signals.go
+		}
+	}
+	if why := a.cancelsJobs(i, c); why != "" { // jobcancels.go
+		a.add(Effect{Kind: Destroy, Cmd: i, Detail: "jobs", Word: why})
+	}
+	if c.Name == "screen" || c.Name == "tmux" {
+		if why := a.othersSession(c); why != "" { // sessions.go
+			a.add(Effect{Kind: Destroy, Cmd: i, Detail: "session", Word: why})
 		}
 	}
 	if props && e.Has("signals") || c.Name == "fuser" {

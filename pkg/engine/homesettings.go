@@ -133,6 +133,9 @@ func (ev *evaluation) settingsEffect(p string) string {
 		return effectPersonalData // personaldata.go
 	}
 	if rel == "" || rel[0] != '.' || !ev.homeSettings(p, rel) {
+		if ev.otherUsersFile(p, rel) {
+			return effectOtherUser // otherusers.go
+		}
 		return ""
 	}
 	// A history is private by default and asks, as the profile's own

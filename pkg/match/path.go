@@ -121,7 +121,16 @@ type PathPattern struct {
 	home bool      // pattern is relative to the home directory
 	cwd  bool      // pattern is relative to the call's working directory
 	base bool      // pattern has no slash: match the base name
+	// user is 1 + the index of the segment written "$USER" in an absolute
+	// pattern ("/scratch/$USER/**", "/project/*/$USER/**"), which matches
+	// the user's own account name (the home directory's last segment) and
+	// no other; 0 when the pattern has none.
+	user int
 }
+
+// userMark stands for the "$USER" segment in a compiled pattern, and for
+// the user's name in the path matched against it.
+const userMark = "\x01"
 
 // CompilePath compiles a path pattern.
 func CompilePath(pattern string) (PathPattern, error) { return Compiler{}.Path(pattern) }
@@ -151,6 +160,9 @@ func (c Compiler) Path(pattern string) (PathPattern, error) {
 			return PathPattern{}, err
 		}
 		pp.alt = alt
+	}
+	if !pp.home && !pp.cwd && !pp.base {
+		p = pp.markUser(p)
 	}
 	pp.rest = p
 	if len(p) > 1 && strings.HasSuffix(p, "/") {
@@ -193,8 +205,52 @@ func (pp PathPattern) Match(p, home, cwd string) bool {
 		return matchUnder(pp.g, p, cwd)
 	case pp.base:
 		return pp.g.Match(p[strings.LastIndexByte(p, '/')+1:])
+	case pp.user > 0:
+		return pp.matchUser(p, home)
 	}
 	return pp.g.Match(p) || pp.alt != nil && pp.alt.Match(p)
+}
+
+// markUser notes where an absolute pattern names the user ("$USER" as a
+// whole segment, with no "**" before it, so that it is always the same
+// segment of the paths it matches) and returns the pattern with userMark
+// in its place.
+func (pp *PathPattern) markUser(p string) string {
+	k := strings.Index(p, "/$USER")
+	if k < 0 || strings.Contains(p[:k], "**") {
+		return p
+	}
+	if end := k + len("/$USER"); end < len(p) && p[end] != '/' {
+		return p // "$USERNAME", "$USER.d": not the segment
+	}
+	pp.user = strings.Count(p[:k], "/") + 1
+	return p[:k+1] + userMark + p[k+len("/$USER"):]
+}
+
+// matchUser matches a pattern that names the user: p's segment where the
+// pattern has "$USER" must be the user's own name, the last segment of
+// home (which must be an account's home, not "/").
+func (pp PathPattern) matchUser(p, home string) bool {
+	name := home[strings.LastIndexByte(home, '/')+1:]
+	if name == "" || strings.Count(home, "/") < 2 && !strings.HasPrefix(home, "/root") {
+		return false
+	}
+	start := 0
+	for n := 0; n < pp.user; n++ {
+		i := strings.IndexByte(p[start:], '/')
+		if i < 0 {
+			return false
+		}
+		start += i + 1
+	}
+	end := len(p)
+	if i := strings.IndexByte(p[start:], '/'); i >= 0 {
+		end = start + i
+	}
+	if p[start:end] != name {
+		return false
+	}
+	return pp.g.Match(p[:start] + userMark + p[end:])
 }
 
 // matchUnder matches the part of p below dir, which must be a directory
