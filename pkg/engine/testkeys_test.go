@@ -7,7 +7,7 @@ import "testing"
 // an example word, and nothing random or live.
 func TestWrittenTestKeys(t *testing.T) {
 	for _, c := range []struct {
-		v                 string
+		v                string
 		testMode, filled bool
 	}{
 		{"sk_test_4eC39HqLyjWDarjtT1zdp7dc", true, false},
