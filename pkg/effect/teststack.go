@@ -55,8 +55,8 @@ func TestStack(res *shell.Result, i int, env Env) bool {
 		switch {
 		case len(pos) >= 2 && pos[0] == "compose":
 			ok = testCompose(res, i, c.Args[indexOf(c.Args, "compose")+1:])
-		case len(pos) >= 3 && pos[0] == "volume" && (pos[1] == "rm" || pos[1] == "remove"):
-			ok = testVolumes(pos[2:])
+		case len(pos) >= 2 && pos[0] == "volume" && (pos[1] == "rm" || pos[1] == "remove"):
+			ok = testVolumes(pos[2:]) || listedTestVolumes(res, i, pos[2:])
 		}
 	}
 	if !ok {
@@ -166,6 +166,70 @@ func testVolumes(names []string) bool {
 		}
 	}
 	return true
+}
+
+// listedTestVolumes reports volumes removed as a listing names them
+// (docker volume rm $(docker volume ls -q --filter
+// label=com.docker.compose.project=shop-test), or the same listing piped
+// to xargs docker volume rm) where every listing picks a compose project
+// named for tests by its label: an exact match, where a name filter
+// matches any volume whose name holds the text.
+func listedTestVolumes(res *shell.Result, i int, operands []string) bool {
+	c := &res.Commands[i]
+	var lists []int
+	switch {
+	case len(operands) == 0 && len(c.Via) > 0 && c.Via[len(c.Via)-1] == "xargs" && c.Stage > 0:
+		for k := range res.Commands {
+			if o := &res.Commands[k]; o.Pipeline == c.Pipeline && o.Stage == c.Stage-1 && o.Depth == c.Depth {
+				lists = append(lists, k)
+			}
+		}
+	case len(operands) > 0 && len(c.Inputs) > 0:
+		for _, w := range operands {
+			if !strings.HasPrefix(w, "$(") && !strings.HasPrefix(w, "`") {
+				return false
+			}
+		}
+		lists = c.Inputs
+	}
+	for _, k := range lists {
+		if k < 0 || k >= len(res.Commands) || !testVolumeListing(&res.Commands[k]) {
+			return false
+		}
+	}
+	return len(lists) > 0
+}
+
+// testVolumeListing reports a container engine's volume listing, quiet (the
+// names alone), filtered by the label of a compose project named for tests.
+func testVolumeListing(d *shell.Command) bool {
+	if !d.Is(testStackKind) || composePrograms.Get(d.Name) {
+		return false
+	}
+	pos := positionals(d.Args)
+	if len(pos) < 2 || pos[0] != "volume" || pos[1] != "ls" && pos[1] != "list" {
+		return false
+	}
+	quiet, project := false, false
+	for j, w := range d.Args {
+		switch {
+		case w == "--quiet":
+			quiet = true
+		case w == "-f" || w == "--filter" || strings.HasPrefix(w, "--filter="):
+			v, ok := strings.CutPrefix(w, "--filter=")
+			if !ok && j+1 < len(d.Args) {
+				v = d.Args[j+1]
+			}
+			name, isProject := strings.CutPrefix(strings.Trim(v, `"'`), "label=com.docker.compose.project=")
+			if !isProject || !plainName(name) || !testName(name) {
+				return false // another filter may pick any volume
+			}
+			project = true
+		case len(w) > 1 && w[0] == '-' && w[1] != '-':
+			quiet = quiet || strings.ContainsRune(w, 'q')
+		}
+	}
+	return quiet && project
 }
 
 // testVolume reports whether a volume's name, or a compose project's
