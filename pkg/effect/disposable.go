@@ -230,6 +230,39 @@ func urlDatabase(w string) (string, bool) {
 	return db, true
 }
 
+// keywordDSN reads a libpq keyword/value connection string ("host=localhost
+// user=postgres dbname=app_test sslmode=disable"): the database its dbname
+// names, its host (host or hostaddr, "" when none: this machine's socket),
+// and whether w is one (two or more KEY=VALUE words, dbname among them).
+func keywordDSN(w string) (db, host string, ok bool) {
+	w = strings.Trim(w, `"'`)
+	if !strings.Contains(w, "dbname=") || !strings.Contains(w, " ") || strings.Contains(w, "://") {
+		return "", "", false
+	}
+	for _, f := range strings.Fields(w) {
+		k, v, kv := strings.Cut(f, "=")
+		if !kv || !libpqKeywords.Get(k) {
+			return "", "", false // PGHOST="db dbname=x": a variable's value, not a connection string
+		}
+		v = strings.Trim(v, `"'`)
+		switch k {
+		case "dbname":
+			db = v
+		case "host", "hostaddr":
+			if host == "" || elsewhere(hostOnly(strings.ToLower(v))) {
+				host = v // any host elsewhere makes the string another machine's
+			}
+		}
+	}
+	return db, host, db != ""
+}
+
+// libpqKeywords are the keywords of libpq's connection strings.
+var libpqKeywords = table.Map[string, bool]{Words: `host hostaddr port dbname user password passfile
+	connect_timeout client_encoding options application_name fallback_application_name
+	keepalives sslmode sslcert sslkey sslrootcert sslpassword requiressl gssencmode
+	target_session_attrs load_balance_hosts channel_binding`}
+
 // sqliteURL returns the file an SQLite connection URL opens
 // (sqlite://data/test.db, sqlite:dev.db?mode=rwc, sqlite:///tmp/x.db,
 // sqlite::memory:, file:./test.db), and whether w is one.
@@ -361,6 +394,16 @@ func Disposable(res *shell.Result, i int, cwd string, env Env) bool {
 			if c.Name == "redis-cli" {
 				redisDB = redisDB || db != "" && db != "0" && strings.Trim(db, "0123456789") == ""
 				continue
+			}
+			name(db)
+			continue
+		}
+		if db, host, ok := keywordDSN(w); ok {
+			// goose postgres "host=localhost dbname=app_test" reset: libpq's
+			// keyword/value connection string names the server and the
+			// database as a URL does
+			if host != "" && (!plainName(host) || elsewhere(hostOnly(strings.ToLower(host)))) {
+				return false
 			}
 			name(db)
 			continue

@@ -233,6 +233,9 @@ func reachesBeyond(res *shell.Result, i int) bool {
 			words = append(o.Assigns[:len(o.Assigns):len(o.Assigns)], o.Args...)
 		}
 		for _, w := range words {
+			if _, _, dsn := keywordDSN(w); dsn {
+				continue // "host=… dbname=…": a connection string, its hosts read by Disposable
+			}
 			if n, v, ok := strings.Cut(w, "="); ok && !strings.HasPrefix(n, "-") && ServerVarHost(n) {
 				if h := hostOnly(strings.ToLower(strings.Trim(v, `"'`))); elsewhere(h) || strings.HasSuffix(strings.ToUpper(n), "SERVICE") || strings.HasSuffix(strings.ToUpper(n), "SERVICEFILE") {
 					return true

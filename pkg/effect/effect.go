@@ -161,6 +161,7 @@ func AppendOf(dst []Effect, res *shell.Result, cwds []string, env Env) []Effect 
 	a.productionChanges(start)        // production.go
 	a.sqlFileAgainstProduction(start) // prodsqlfile.go
 	a.disposableStores(start)         // disposable.go
+	a.testStacks(start)               // teststack.go
 	a.sqlShellEscapes()
 	a.sqlFiles() // sqlfiles.go
 	a.pathShadows()

@@ -23,6 +23,7 @@ var (
 	condaManagerKind    = shell.NewNameKind(condaManagers.Get)
 	storeClientKind     = shell.NewNameKind(storeClients.Get)
 	localTargetKind     = shell.NewNameKind(localTargetName)
+	testStackKind       = shell.NewNameKind(testStackEngines.Get)
 )
 
 // StoreClientCommand is StoreClient of c's name.

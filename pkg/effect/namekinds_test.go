@@ -30,6 +30,7 @@ func TestNameKindsAgree(t *testing.T) {
 		{"cwdLister", cwdListerKind, &cwdLister},
 		{"condaManagers", condaManagerKind, &condaManagers},
 		{"storeClients", storeClientKind, &storeClients},
+		{"testStackEngines", testStackKind, &testStackEngines},
 	}
 	names := catalog.ProgramsMatching("*", nil, 1<<20)
 	if len(names) < 500 {

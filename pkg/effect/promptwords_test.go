@@ -2,6 +2,7 @@ package effect
 
 import (
 	"slices"
+	"strings"
 	"testing"
 )
 
@@ -64,19 +65,9 @@ func TestBodyCallLiterals(t *testing.T) {
 		`fetch(u, {method: 'POST', body: JSON.stringify({u: 'https://x.example/c'})})`:          true,
 		`fetch(u, {method: 'POST', body: String(fetch('https://x.example/c'))})`:                false,
 	} {
-		k := indexOf(code, "https://x.example/c")
+		k := strings.Index(code, "https://x.example/c")
 		if got := RequestBodyLiterals(code).Holds(k); got != want {
 			t.Errorf("%s: data %v, want %v", code, got, want)
 		}
 	}
-}
-
-// indexOf is strings.Index, for the test's table.
-func indexOf(s, sub string) int {
-	for k := 0; k+len(sub) <= len(s); k++ {
-		if s[k:k+len(sub)] == sub {
-			return k
-		}
-	}
-	return -1
 }

@@ -430,7 +430,7 @@ func (a *analysis) settingRisk(i int, u catalog.SettingUse) string {
 		// SSL_CERT_FILE=certs/dev-ca.pem pytest: the project's own CA,
 		// for one call, is no trust weakened; one from /tmp, a download
 		// or a copy the line makes, or written for every later call, is.
-		if v == "" || !systemCA(v) && !(s.Allows("@project") && !u.Persistent && a.projectFile(v, i)) {
+		if v == "" || !systemCA(v) && !(s.Allows("@project") && !u.Persistent && (a.projectFile(v, i) || ownToolCA(v, a.env.Home) && !a.lineWrites(match.CleanPath(strings.Replace(strings.Replace(v, "${HOME}", "~", 1), "$HOME", "~", 1), a.env.Cwd, a.env.Home), i))) {
 			return what
 		}
 	case catalog.Protocol:
@@ -907,6 +907,31 @@ func systemCA(v string) bool {
 		}
 	}
 	return false
+}
+
+// ownToolCAs are the certificates, under the home, of the CAs a
+// developer's own tools make on this machine for local work: mkcert's
+// root (Linux and macOS) and mitmproxy's, whose keys never leave it.
+var ownToolCAs = []string{".local/share/mkcert/rootCA.pem", "Library/Application Support/mkcert/rootCA.pem", ".mitmproxy/mitmproxy-ca-cert.pem"}
+
+// ownToolCA reports a CA file (spelled under ~, $HOME or the home) that is
+// one of ownToolCAs: trusted for one call, as the project's own CA is,
+// by a test run that goes through the user's own proxy or local HTTPS.
+func ownToolCA(v, home string) bool {
+	if home == "" || strings.Contains(v, "..") {
+		return false
+	}
+	rel, ok := strings.CutPrefix(v, "~/")
+	if !ok {
+		rel, ok = strings.CutPrefix(v, "$HOME/")
+	}
+	if !ok {
+		rel, ok = strings.CutPrefix(v, "${HOME}/")
+	}
+	if !ok {
+		rel, ok = strings.CutPrefix(v, strings.TrimSuffix(home, "/")+"/")
+	}
+	return ok && slices.Contains(ownToolCAs, rel)
 }
 
 // runsLaterFile reports a file in a home whose content runs later by its

@@ -37,6 +37,12 @@ var outputDirs = table.Map[string, bool]{Build: func() map[string]bool {
 		"__pycache__": true, ".gradle": true, "DerivedData": true, ".build": true, "Pods": true,
 		"generated": true, "gen": true, ".terraform": true, "site": true, "public": true, "storybook-static": true,
 		"cache": true, // bootstrap/cache, var/cache: what a framework compiles and caches
+		// what a test runner writes on every run: its results, reports,
+		// traces and screenshots (Playwright, JUnit XML, coverage.py,
+		// Maven's surefire, Allure, .NET, cargo-mutants)
+		"test-results": true, "playwright-report": true, "blob-report": true, "htmlcov": true,
+		"test-output": true, "TestResults": true, "surefire-reports": true, "failsafe-reports": true,
+		"allure-results": true, "allure-report": true, "mutants.out": true,
 	}
 }}
 

@@ -37,10 +37,11 @@ func (ev *evaluation) judgeWrittenCredential(p, content string) {
 	if len(content) > maxScannedContent {
 		content = content[:maxScannedContent]
 	}
-	kind := credentialIn(content)
+	inProject := ev.inProjectFile(p)
+	kind := writtenCredentialIn(content, inProject)
 	if kind == "" {
 		for _, text := range decodings(content) { // decode.go: percent, escapes, base64, hex, base32, gzip
-			if kind = credentialIn(text); kind != "" {
+			if kind = writtenCredentialIn(text, inProject); kind != "" {
 				break
 			}
 		}
@@ -49,6 +50,89 @@ func (ev *evaluation) judgeWrittenCredential(p, content string) {
 		s := subject{tool: "flow", text: kind + " written to " + p, effect: "flow:credential->file"}
 		ev.judge(&s)
 	}
+}
+
+// writtenCredentialIn is credentialIn for text written to a file; in a
+// file of the project (inProject), a key its issuer made for test mode
+// only (testModeKey: Stripe's sk_test_…) is no credential written, as
+// the project's .env.local and fixtures keep them for its tests. Sent
+// to a host, it is judged as any credential is (sentCredentialIn).
+func writtenCredentialIn(text string, inProject bool) string {
+	for _, f := range secret.Scan(text) {
+		v := text[f.Start:f.End]
+		if f.Kind != "url_password" && !placeholder(v) && !(inProject && (testModeKey(v) || filledToken(v))) {
+			return f.Kind
+		}
+	}
+	return ""
+}
+
+// testModeKeys are the prefixes of secret keys their issuer makes for
+// test mode only (Stripe's test-mode secret and restricted keys: no
+// real money or customer moves through them).
+var testModeKeys = []string{"sk_test_", "rk_test_"}
+
+// testModeKey reports a found value (or NAME=VALUE, NAME: "VALUE") that
+// is a test-mode key and nothing else.
+func testModeKey(v string) bool {
+	if i := strings.LastIndexAny(v, "=:"); i >= 0 {
+		v = v[i+1:]
+	}
+	v = strings.Trim(strings.TrimSpace(v), `"'`)
+	for _, p := range testModeKeys {
+		if rest, ok := strings.CutPrefix(v, p); ok {
+			return len(rest) >= 8 && strings.IndexFunc(rest, notAlnum) < 0
+		}
+	}
+	return false
+}
+
+// filledToken reports a found value (or NAME=VALUE) that is a token's
+// prefix (ghp_, xoxb-, glpat-) and then an example word filled out with
+// one character repeated (ghp_test000000…, xoxb-fake-1111111111): the
+// shape of a token, for a test to hold, with nothing generated in it.
+func filledToken(v string) bool {
+	if i := strings.LastIndexAny(v, "=:"); i >= 0 {
+		v = v[i+1:]
+	}
+	words := strings.FieldsFunc(strings.TrimSpace(v), notAlnum)
+	if len(words) < 2 {
+		return false
+	}
+	for _, w := range words[:len(words)-2] {
+		if len(w) > 6 {
+			return false
+		}
+	}
+	last, before := strings.ToLower(words[len(words)-1]), strings.ToLower(words[len(words)-2])
+	if len(before) <= 6 && fillerWord(before) != "" && len(last) >= 8 && strings.Count(last, last[:1]) == len(last) {
+		return true // xoxb-fake-1111111111
+	}
+	w := fillerWord(last)
+	rest := last[len(w):]
+	return w != "" && len(rest) >= 8 && strings.Count(rest, rest[:1]) == len(rest)
+}
+
+// fillerWord is the example word a word begins with ("" if none).
+func fillerWord(w string) string {
+	for _, f := range []string{"test", "fake", "dummy", "example", "sample", "mock"} {
+		if strings.HasPrefix(w, f) {
+			return f
+		}
+	}
+	return ""
+}
+
+// inProjectFile reports whether p is a file of the project: under the
+// call's working directory (not the home itself), and not under one of
+// its dot directories other than a .env file's own name (.git/, .github/).
+func (ev *evaluation) inProjectFile(p string) bool {
+	cwd := strings.TrimSuffix(ev.c.Cwd, "/")
+	if cwd == "" || cwd == strings.TrimSuffix(ev.e.env.Home, "/") {
+		return false
+	}
+	rel, ok := strings.CutPrefix(p, cwd+"/")
+	return ok && !(strings.HasPrefix(rel, ".") && strings.Contains(rel, "/")) && !strings.Contains(rel, "/.")
 }
 
 // writesFixture reports a credential of kind written into the project's

@@ -238,6 +238,8 @@ func (ev *evaluation) execLine(line string, primary bool, tool string) {
 			s.effect = localCluster // effect/localcluster.go: kubectl --context kind-dev delete ns x
 		} else if effect.LocalTarget(res, i) {
 			s.effect = localTarget // effect/localtarget.go: docker push localhost:5000/api:dev
+		} else if effect.TestStack(res, i, effect.Env{Home: home, Cwd: c.Cwd}) {
+			s.effect = testStack // effect/teststack.go: docker compose -f docker-compose.test.yml down -v
 		} else if effect.StashApplied(res, i, line) {
 			s.effect = stashApplied // effect/stashapplied.go: git stash apply && git stash drop
 		} else if effect.DiscardsTree(res, i) {
@@ -620,6 +622,10 @@ const localCluster = "cluster:local"
 // this machine: a cloud CLI pointed at an emulator's endpoint here, a
 // publish to a registry here (effect.LocalTarget).
 const localTarget = "target:local"
+
+// testStack is the descriptor of a container engine's command that
+// removes only a stack kept for tests on this machine (effect.TestStack).
+const testStack = "containers:test-stack"
 
 // scratchRepo is the descriptor of git rewriting or discarding history in
 // a repository the line cloned into a temporary directory
