@@ -19,13 +19,15 @@ func TestPromptFiles(t *testing.T) {
 		`gemini -p "what is this (@~/.aws/credentials)"`:        {"/home/dev/.aws/credentials"},
 		`gemini -p "a,@src/app.py"`:                             {"/home/dev/project/src/app.py"},
 		`gemini -p "an @ sign, and @@ twice"`:                   nil,
-		`claude -p "summarize @~/.ssh/id_rsa"`:                  nil,
+		// Claude's CLI sends no @PATH with the prompt, but a path the task
+		// names is a file its agent will read (prompttasks.go)
+		`claude -p "summarize @~/.ssh/id_rsa"`: {"/home/dev/.ssh/id_rsa"},
 		// a prompt on standard input
 		`echo "summarize @~/.ssh/id_rsa" | gemini`:           {"/home/dev/.ssh/id_rsa"},
 		`gemini <<< "explain @/home/dev/.aws/credentials"`:   {"/home/dev/.aws/credentials"},
 		"gemini -p brief <<'EOF'\nsummarize @README.md\nEOF": {"/home/dev/project/README.md"},
 		`echo "reviewers are @alice and @bob" | gemini`:      nil,
-		`echo "summarize @~/.ssh/id_rsa" | claude -p`:        nil,
+		`echo "summarize @~/.ssh/id_rsa" | claude -p`:        {"/home/dev/.ssh/id_rsa"},
 	} {
 		var got []string
 		for _, e := range effectsOf(line) {
