@@ -511,7 +511,7 @@ func (a *analysis) words(i int, c *shell.Command, f *cmdFacts, cl *catalog.Class
 			if e != nil && e.Prop("prompt-files") != "" {
 				a.promptFiles(i, w.Text, f) // gemini -p "… @path": promptfiles.go
 			}
-			if e != nil && e.Prop("prompt-tasks") != "" && (w.Option == "" || strings.Contains(w.Option, "prompt") || strings.Contains(w.Option, "message")) {
+			if e != nil && e.Prop("prompt-tasks") != "" && (w.Option == "" || strings.Contains(w.Option, "prompt") || promptOption(e.Prop("prompt-options"), w.Option)) {
 				a.promptTask(i, w.Text, f) // prompttasks.go
 			}
 			if e != nil && w.Option != "" && e.Rest == catalog.Read && fileValue(w.Text) {
@@ -1593,6 +1593,17 @@ func (a *analysis) revPath(i int, w string, f *cmdFacts) {
 			f.reads = append(f.reads, q)
 		}
 	}
+}
+
+// promptOption reports an option among an agent's options that take its
+// prompt ("prompt-options" in the catalogue: aider's -m,--message).
+func promptOption(opts, opt string) bool {
+	for o := range strings.SplitSeq(opts, ",") {
+		if o != "" && o == opt {
+			return true
+		}
+	}
+	return false
 }
 
 // revPathBases returns the directories besides the working directory that

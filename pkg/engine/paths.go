@@ -82,6 +82,12 @@ func (ev *evaluation) judgePathAlternates(s *subject) {
 			ev.judgeSettings(q) // homesettings.go
 		}
 	}
+	if s.tool == call.ToolRead && !ev.denied() {
+		if q := ev.rewrittenTestKeyName(p); q != "" {
+			a := subject{tool: s.tool, text: q, path: q, content: s.content}
+			ev.judge(&a) // testmaterial.go: a test key's name the line wrote over
+		}
+	}
 	if q := ev.xdgConfigName(p); q != "" && !ev.denied() && s.tool != call.ToolWrite {
 		// by the rules only: a data tree's other files are not settings;
 		// and for what is read there only (a login taken): a tool reads
