@@ -12,7 +12,7 @@ func TestSSHOwnHosts(t *testing.T) {
 		"Host devbox\n  HostName fd12:3456::4\n":                  true,
 		"Host pi\n  HostName raspberrypi.local\n":                 true,
 		"Host github.com\n  HostName github.com\n":                true,
-		"Host gh\n  HostName github.com\n":                        true,
+		"Host gh\n  HostName github.com\n":                        false, // another machine's name for an alias
 		"Host nas.local\n  HostName 192.168.1.50\n":               true,
 		"Host github.com\n  HostName 203.0.113.7\n":               false,
 		"Host box\n  HostName 203.0.113.7\n":                      false,
