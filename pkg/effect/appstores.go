@@ -26,7 +26,8 @@ var appStores = table.Once[[]string]{Build: func() []string {
 	Library/Application_Support/Telegram_Desktop .config/Slack Library/Application_Support/Slack .config/Element
 	Library/Application_Support/Element .config/discord Library/Application_Support/discord
 	Library/Group_Containers/2BUA8C4S2C.com.1password .config/1Password Library/Application_Support/1Password
-	.config/Bitwarden Library/Application_Support/Bitwarden .local/share/keepassxc .config/keepassxc`)
+	.config/Bitwarden Library/Application_Support/Bitwarden .local/share/keepassxc .config/keepassxc
+	.local/share/geary .config/Mailspring .local/share/local-mail .local/share/evolution/addressbook`)
 }}
 
 // appStoreDeletes adds destroy:home for each delete from index start on
@@ -44,6 +45,9 @@ func (a *analysis) appStoreDeletes(start int) {
 			continue
 		}
 		rel, ok := strings.CutPrefix(strings.TrimSuffix(e.Path, "/"), home+"/")
+		if ok {
+			rel = sandboxedRel(rel)
+		}
 		if !ok || rel == "" || rel[0] != '.' && !strings.HasPrefix(rel, "Library/") {
 			continue // the stores live in hidden and Library directories
 		}
@@ -51,6 +55,34 @@ func (a *analysis) appStoreDeletes(start int) {
 			a.add(Effect{Kind: Destroy, Cmd: e.Cmd, Detail: "home", Word: "delete " + e.Path + ": " + s + ", a person's records kept by an application"})
 		}
 	}
+}
+
+// sandboxedRel returns the home-relative path a sandboxed application's
+// file has in the home it sees: a Flatpak's ~/.var/app/ID/config/X is its
+// ~/.config/X, data/X its ~/.local/share/X, .thunderbird its own; a
+// Snap's ~/snap/NAME/current/X (or common, or a revision) is its ~/X. Any
+// other path is returned as it is.
+func sandboxedRel(rel string) string {
+	if r, ok := strings.CutPrefix(rel, ".var/app/"); ok {
+		_, r, ok = strings.Cut(r, "/")
+		if !ok {
+			return rel
+		}
+		switch {
+		case strings.HasPrefix(r, "config/"):
+			return ".config/" + r[len("config/"):]
+		case strings.HasPrefix(r, "data/"):
+			return ".local/share/" + r[len("data/"):]
+		}
+		return r
+	}
+	if r, ok := strings.CutPrefix(rel, "snap/"); ok {
+		parts := strings.SplitN(r, "/", 3)
+		if len(parts) == 3 {
+			return parts[2]
+		}
+	}
+	return rel
 }
 
 // appStoreOf returns the store rel (a home-relative path, spaces as "_")

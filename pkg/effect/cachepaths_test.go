@@ -30,15 +30,22 @@ func TestToolCachePath(t *testing.T) {
 		}
 	}
 	for line, want := range map[string]bool{
-		`rm -rf "$(go env GOCACHE)"`:                                 false,
-		`export GOCACHE=/; rm -rf "$(go env GOCACHE)"`:               true,
-		`GOCACHE=/ rm -rf "$(go env GOCACHE)"`:                       true,
-		`go env -w GOCACHE=/ && rm -rf "$(go env GOCACHE)"`:          true,
-		`npm config set cache / && rm -rf "$(npm config get cache)"`: true,
-		`export XDG_CACHE_HOME=/; rm -rf "$(pip cache dir)"`:         true,
+		`rm -rf "$(go env GOCACHE)"`:                                             false,
+		`export GOCACHE=/; rm -rf "$(go env GOCACHE)"`:                           true,
+		`GOCACHE=/ rm -rf "$(go env GOCACHE)"`:                                   true,
+		`go env -w GOCACHE=/ && rm -rf "$(go env GOCACHE)"`:                      true,
+		`npm config set cache / && rm -rf "$(npm config get cache)"`:             true,
+		`export XDG_CACHE_HOME=/; rm -rf "$(pip cache dir)"`:                     true,
+		`pip config --user set global.cache-dir / && rm -rf "$(pip cache dir)"`:  true,
+		`poetry config cache-dir / && rm -rf "$(poetry config cache-dir)"`:       true,
+		`poetry config --list && rm -rf "$(poetry config cache-dir)"`:            false,
+		`go() { echo /; }; rm -rf "$(go env GOCACHE)"`:                           true,
+		`echo cache=/ > .npmrc && rm -rf "$(npm config get cache)"`:              true,
+		`source .env && rm -rf "$(uv cache dir)"`:                                true,
+		`yarn config get cacheFolder && rm -rf "$(yarn config get cacheFolder)"`: false,
 	} {
 		res := shell.Parse(line)
-		if got := cacheSettingsChanged(res.Commands); got != want {
+		if got := cacheSettingsChanged(&res); got != want {
 			t.Errorf("cacheSettingsChanged(%q) = %v, want %v", line, got, want)
 		}
 	}

@@ -44,13 +44,19 @@ func junkName(p string) bool {
 
 // findDeletesJunk reports whether find command c deletes, by -delete,
 // only files picked by litter names: one alternative, no negation, at
-// least one -name or -iname test, each of them litter.
+// least one -name or -iname test, each of them litter, before the
+// -delete (find tests its expression in order: what comes after the
+// delete picks nothing it deleted).
 func findDeletesJunk(c *shell.Command) bool {
 	named := false
 	for k := 0; k < len(c.Args); k++ {
 		switch w := c.Args[k]; w {
 		case "-o", "-or", ",", "!", "-not", "(", ")":
 			return false
+		case "-delete":
+			if !named {
+				return false // find ~ -delete -name .DS_Store: the delete comes first, of everything
+			}
 		case "-name", "-iname":
 			if k+1 >= len(c.Args) || !junkName(c.Args[k+1]) {
 				return false

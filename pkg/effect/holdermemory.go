@@ -33,7 +33,7 @@ func heldSecretName(p *shell.Command) string {
 		if strings.HasPrefix(w, "-") {
 			continue
 		}
-		if n := strings.ToLower(path.Base(strings.Trim(w, "^$ "))); secretHolders.Get(n) {
+		if n := secretHolderOf(strings.ToLower(path.Base(strings.Trim(w, "^$ ")))); n != "" {
 			return n
 		}
 	}
@@ -86,7 +86,7 @@ func (a *analysis) coredumpOfHolder(i int, c *shell.Command) {
 		for _, f := range []string{"_COMM=", "COMM=", "_EXE=", "EXE="} {
 			w = strings.TrimPrefix(w, f)
 		}
-		if n := strings.ToLower(path.Base(w)); secretHolders.Get(n) {
+		if n := secretHolderOf(strings.ToLower(path.Base(w))); n != "" {
 			a.add(Effect{Kind: Read, Cmd: i, Path: secretMemory(n)})
 		}
 	}

@@ -3,6 +3,7 @@ package effect
 import (
 	"strings"
 
+	"rampart.dev/pkg/internal/table"
 	"rampart.dev/pkg/shell"
 )
 
@@ -20,9 +21,17 @@ func jjAbandonTakes(c *shell.Command) string {
 	if c.Name != "jj" || len(c.Args) == 0 {
 		return ""
 	}
-	k := 0
+	k, aliased := 0, false
 	for k < len(c.Args) && strings.HasPrefix(c.Args[k], "-") {
-		k++ // jj's global options before the verb (-R takes a value: rare here)
+		// jj's global options before the verb, some with a value (-R DIR,
+		// --at-op ID); a setting given on the line may define a revset
+		// alias, so that a plain word names what it says
+		name, _, eq := strings.Cut(c.Args[k], "=")
+		aliased = aliased || strings.HasPrefix(name, "--config")
+		if jjValueOptions.Get(name) && !eq {
+			k++
+		}
+		k++
 	}
 	if k >= len(c.Args) || c.Args[k] != "abandon" {
 		return ""
@@ -39,8 +48,8 @@ func jjAbandonTakes(c *shell.Command) string {
 			}
 		}
 		revs++
-		if w == "@" || strings.ContainsAny(w, "():|&~") || strings.Contains(w, "..") {
-			return w
+		if aliased || strings.HasSuffix(w, "@") || strings.ContainsAny(w, "():|&~") || strings.Contains(w, "..") {
+			return w // @ or default@: a workspace's working copy
 		}
 	}
 	if revs == 0 {
@@ -48,6 +57,9 @@ func jjAbandonTakes(c *shell.Command) string {
 	}
 	return ""
 }
+
+// jjValueOptions are jj's global options that take the next word.
+var jjValueOptions = table.Map[string, bool]{Words: "-R --repository --at-op --at-operation --config --config-toml --config-file --color --when"}
 
 // jjAbandon adds destroy:history for jj abandon of the working copy's
 // change or of a revset of many.

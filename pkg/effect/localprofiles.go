@@ -33,8 +33,30 @@ func profileStartedBefore(res *shell.Result, i int) bool {
 		if pos := positionals(o.Args); len(pos) == 0 || pos[0] != "start" {
 			continue
 		}
-		if minikubeProfile(o.Args) == ctx && (o.Halts || shell.GatedOn(res, i, k)) {
+		if minikubeProfile(o.Args) == ctx && !minikubeStartsNone(o.Args) && (o.Halts || shell.GatedOn(res, i, k)) {
 			return true
+		}
+	}
+	return false
+}
+
+// minikubeStartsNone reports minikube start options by which no cluster
+// of this machine is started under the profile's name: a dry run or the
+// help printed (the context keeps whatever cluster it named before), or
+// the ssh driver, whose cluster is another machine's.
+func minikubeStartsNone(args []string) bool {
+	for k, a := range args {
+		name, val, _ := strings.Cut(a, "=")
+		switch name {
+		case "--dry-run", "--help", "-h", "--ssh-ip-address", "--ssh-user", "--ssh-key":
+			return val != "false"
+		case "--driver", "--vm-driver", "-d":
+			if val == "" && k+1 < len(args) {
+				val = args[k+1]
+			}
+			if val == "ssh" {
+				return true
+			}
 		}
 	}
 	return false

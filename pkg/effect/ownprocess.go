@@ -36,7 +36,25 @@ var secretHolders = table.Map[string, bool]{Words: `ssh-agent gpg-agent gnome-ke
 	chrome chromium chromium-browser google-chrome firefox brave msedge opera vivaldi thunderbird
 	evolution signal-desktop slack code cursor rampart rampart-serve rampart-eval rampart-hook
 	tailscaled wpa_supplicant networkmanager dbus-daemon cron crond containerd dockerd ssh scp sftp
-	ssh-add gpg passwd kinit claude codex gemini aider cursor-agent`}
+	ssh-add gpg passwd kinit claude codex gemini aider cursor-agent pinentry gcr-prompter ssh-askpass
+	goa-daemon librewolf waterfox microsoft-edge codium vscodium protonmail-bridge openvpn iwd keybase`}
+
+// secretHolderOf returns the secret holder a process name n (in lower
+// case) is: one of secretHolders, or one's name followed by a part its
+// packages add (firefox-esr, brave-browser, google-chrome-stable,
+// thunderbird-bin, sshd-session, pinentry-gnome3, keepassxc-proxy); ""
+// for none.
+func secretHolderOf(n string) string {
+	if secretHolders.Get(n) {
+		return n
+	}
+	for k := len(n) - 1; k > 0; k-- {
+		if c := n[k]; (c == '-' || c == '_' || c == '.') && secretHolders.Get(n[:k]) {
+			return n[:k]
+		}
+	}
+	return ""
+}
 
 // anyRunners are interpreters and runtimes whose bare name picks every
 // program they run, the developer's and the agents' and editors' alike
@@ -131,7 +149,7 @@ func (a *analysis) findsOwn(p *shell.Command) bool {
 			return false
 		}
 		if p.Name == "pidof" {
-			if secretHolders.Get(strings.ToLower(path.Base(w))) {
+			if secretHolderOf(strings.ToLower(path.Base(w))) != "" {
 				return false
 			}
 			continue
@@ -195,7 +213,7 @@ func matchesSecretHolder(p string) bool {
 	// a pattern of a command line that names one ('chrome --type=renderer',
 	// 'Google Chrome', 'keepassxc --minimized'): a word of it is the holder
 	for _, w := range strings.FieldsFunc(strings.ToLower(p), func(r rune) bool { return r == ' ' || r == '/' || r == '=' || r == '\'' || r == '"' }) {
-		if secretHolders.Get(strings.Trim(w, "^$.*+?()[]|")) {
+		if secretHolderOf(strings.Trim(w, "^$.*+?()[]|")) != "" {
 			return true
 		}
 	}

@@ -3,6 +3,7 @@ package effect
 import (
 	"strings"
 
+	"rampart.dev/pkg/catalog"
 	"rampart.dev/pkg/shell"
 )
 
@@ -44,9 +45,79 @@ func (a *analysis) promptTask(i int, text string, f *cmdFacts) {
 	if a.env.inContainer > 0 {
 		return // a prompt inside a prompt's command: read once
 	}
+	a.promptClauses(i, text) // commands spelled in prose
 	for _, line := range promptLines(text) {
 		a.promptCommand(i, line)
 	}
+}
+
+// promptClauses adds the effects of the command lines a prompt spells
+// without backticks ("delete it using rm -rf ~", "Run: curl -fsSL URL |
+// sh", execute "…" in a terminal): in each clause of the text (cut at
+// line ends, sentence ends, commas, colons, "and", "then"), the first
+// word the catalogue knows as a program, followed at once by an option
+// or a path from the home or the root, begins a command line that runs
+// to the clause's end, or to the end of the quotes it opens. Prose
+// rarely has a program's name followed by an option or such a path
+// ("find the bug", "npm test" start nothing).
+func (a *analysis) promptClauses(i int, text string) {
+	if !strings.ContainsAny(text, "-~/") {
+		return
+	}
+	cat := catalog.Default()
+	rest := text
+	for rest != "" {
+		end := len(rest)
+		for _, sep := range []string{"\n", ". ", "; ", ", ", ": ", " and ", " then "} {
+			if k := strings.Index(rest, sep); k >= 0 && k < end {
+				end = k
+			}
+		}
+		clause := rest[:end]
+		if end < len(rest) {
+			rest = rest[end+1:]
+		} else {
+			rest = ""
+		}
+		if strings.ContainsRune(clause, '`') {
+			continue // quoted in backticks: read below
+		}
+		if line := clauseCommand(cat, clause); line != "" {
+			a.promptCommand(i, line)
+		}
+	}
+}
+
+// clauseCommand returns the command line a clause of a prompt spells (see
+// promptClauses), or "".
+func clauseCommand(cat *catalog.Catalog, clause string) string {
+	words := strings.Fields(clause)
+	for k := 0; k+1 < len(words); k++ {
+		w, q := words[k], byte(0)
+		if w[0] == '\'' || w[0] == '"' {
+			q, w = w[0], w[1:]
+		}
+		if w == "" || !cat.Known(w) {
+			continue
+		}
+		next := strings.Trim(words[k+1], `'"`)
+		if next == "" || !(next[0] == '-' || promptPath(next)) {
+			continue
+		}
+		start := strings.Index(clause, words[k]+" "+words[k+1])
+		if start < 0 {
+			return ""
+		}
+		line := clause[start:]
+		if q != 0 {
+			line = line[1:]
+			if e := strings.IndexByte(line, q); e >= 0 {
+				line = line[:e]
+			}
+		}
+		return line
+	}
+	return ""
 }
 
 // promptCommand adds the effects of a command line a prompt quotes.

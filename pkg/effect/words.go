@@ -360,7 +360,7 @@ func (a *analysis) words(i int, c *shell.Command, f *cmdFacts, cl *catalog.Class
 			if props && e.Has("pathspecs") {
 				w.Text = pathspecScope(w.Text) // pathspecs.go
 			}
-			if dir, ok := toolCachePath(w.Text); ok && !cacheSettingsChanged(a.res.Commands) {
+			if dir, ok := toolCachePath(w.Text); ok && !cacheSettingsChanged(a.res) {
 				w.Text = dir // rm -rf "$(go env GOCACHE)": the tool's cache (cachepaths.go)
 			}
 			if t := a.pwdWord(w.Text, i); tailUnresolved(t) && unresolved(t) && !nameSafeTail(t) { // nametail.go
@@ -1632,9 +1632,44 @@ func (a *analysis) revPath(i int, w string, f *cmdFacts) {
 	if !ok || p == "" || strings.HasPrefix(p, "//") {
 		return
 	}
-	p = a.clean(strings.TrimPrefix(p, "./"), i)
+	rel := strings.TrimPrefix(p, "./")
+	p = a.clean(rel, i)
 	a.add(Effect{Kind: Read, Cmd: i, Path: p})
 	f.reads = append(f.reads, p)
+	if i < len(a.res.Commands) && a.res.Commands[i].Name == "git" && !strings.HasPrefix(rel, "/") {
+		for _, base := range revPathBases(a.res.Commands[i].Args) {
+			q := a.clean(strings.TrimSuffix(base, "/")+"/"+rel, i)
+			a.add(Effect{Kind: Read, Cmd: i, Path: q})
+			f.reads = append(f.reads, q)
+		}
+	}
+}
+
+// revPathBases returns the directories besides the working directory that
+// a REV:PATH of a git command given args may be relative to: its
+// --work-tree, and the directory holding the repository --git-dir names
+// (a bare repository of dotfiles, $HOME/.dotfiles, tracks the home: git
+// --git-dir=$HOME/.dotfiles show HEAD:.aws/credentials).
+func revPathBases(args []string) []string {
+	var out []string
+	for k := 0; k < len(args); k++ {
+		w := args[k]
+		switch {
+		case w == "--work-tree" && k+1 < len(args):
+			out = append(out, args[k+1])
+			k++
+		case strings.HasPrefix(w, "--work-tree="):
+			out = append(out, w[len("--work-tree="):])
+		case w == "-C" || w == "-c" || w == "--git-dir" || w == "--namespace":
+			k++
+		case !strings.HasPrefix(w, "-"):
+			k = len(args)
+		}
+	}
+	if d := strings.TrimSuffix(gitDirOption(args), "/"); d != "" && path.Base(d) != ".git" {
+		out = append(out, path.Dir(d))
+	}
+	return out
 }
 
 // fileText gives the text the line wrote to a file, when it did.

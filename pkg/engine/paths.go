@@ -82,6 +82,12 @@ func (ev *evaluation) judgePathAlternates(s *subject) {
 			ev.judgeSettings(q) // homesettings.go
 		}
 	}
+	if s.tool == call.ToolRead && !ev.denied() {
+		if q := ev.rewrittenTestKeyName(p); q != "" {
+			a := subject{tool: s.tool, text: q, path: q, content: s.content}
+			ev.judge(&a) // testmaterial.go: a test key's name the line wrote over
+		}
+	}
 	if q := ev.xdgConfigName(p); q != "" && !ev.denied() && s.tool != call.ToolWrite {
 		// by the rules only: a data tree's other files are not settings;
 		// and for what is read there only (a login taken): a tool reads
@@ -196,8 +202,44 @@ func (ev *evaluation) macHomeNames(dst []string, p string) []string {
 			q += "/" + strings.ToLower(below)
 		}
 		dst = addName(dst, p, q)
+		if c := macCased(below); c != "" && below != "" {
+			// ~/library/keychains is ~/Library/Keychains, which the rules
+			// name in the system's own case
+			dst = addName(dst, p, home+"/"+c)
+		}
 	}
 	return dst
+}
+
+// macHomeDirs are the directories of a macOS home the system makes, in
+// the case it gives them and the policy's rules spell them in, keyed by
+// their lower case.
+var macHomeDirs = table.Map[string, string]{Build: func() map[string]string {
+	m := map[string]string{}
+	for _, d := range []string{"Library", "Application Support", "Keychains", "LaunchAgents", "LaunchDaemons",
+		"Cookies", "Mobile Documents", "Group Containers", "Containers", "Preferences", "Google", "Chrome",
+		"Firefox", "Profiles", "BraveSoftware", "Brave-Browser", "Microsoft Edge", "Claude", "Jupyter", "Mail",
+		"Messages", "Safari", "Accounts", "Default", "Login Data", "Local State", "Web Data", "Cookies.binarycookies"} {
+		m[strings.ToLower(d)] = d
+	}
+	return m
+}}
+
+// macCased returns below, a path under a macOS home, lower-cased and
+// with each of macHomeDirs in the system's case, or "" when it names
+// none of them.
+func macCased(below string) string {
+	segs := strings.Split(strings.ToLower(below), "/")
+	changed := false
+	for k, s := range segs {
+		if c, ok := macHomeDirs.Lookup(s); ok {
+			segs[k], changed = c, true
+		}
+	}
+	if !changed {
+		return ""
+	}
+	return strings.Join(segs, "/")
 }
 
 // sandboxHomeNames adds the name a file in a sandboxed application's home

@@ -15,8 +15,9 @@ import (
 // (HostName, Port, IdentityFile and their like, and User as oneself),
 // changes no other connection: it is judged as the effect "write:ssh-own-hosts", which the
 // profile lets through. A HostName that sends a name elsewhere must be
-// this network's (an address, a .local or .lan name, a dotless one) or
-// the alias itself: "Host github.com / HostName git.example.net" would
+// this network's (a private address, a .local or .lan name, a dotless
+// one) or the alias itself, and an entry naming a public name (github.com)
+// may send it nowhere but to itself: "Host github.com / HostName git.example.net" would
 // carry every push of github.com to another machine, and is asked about
 // as before.
 
@@ -69,7 +70,7 @@ func sshOwnHosts(content, owner string) bool {
 				return false
 			}
 		case "hostname":
-			if len(f) != 2 || !sshLocalName(f[1], aliases) {
+			if len(f) != 2 || !sshLocalName(f[1], aliases) || sshCarriesPublic(f[1], aliases) {
 				return false
 			}
 		}
@@ -77,8 +78,47 @@ func sshOwnHosts(content, owner string) bool {
 	return n > 0
 }
 
-// sshLocalName reports whether a HostName is this network's machine or
-// one of the entry's own aliases.
+// sshCarriesPublic reports an entry that sends a public name among its
+// aliases (github.com, a company's bastion.acme.net) to another HostName:
+// every connection to that name, a push of github.com, would land on
+// the other machine, however near it is.
+func sshCarriesPublic(hostName string, aliases []string) bool {
+	for _, a := range aliases {
+		if sshPublicName(a) && !strings.EqualFold(a, hostName) {
+			return true
+		}
+	}
+	return false
+}
+
+// sshPublicName reports a name with a dot that is no address and not
+// under this network's suffixes: a name anyone's DNS answers for.
+func sshPublicName(h string) bool {
+	h = strings.ToLower(strings.TrimSuffix(h, "."))
+	if !strings.Contains(h, ".") {
+		return false
+	}
+	if _, err := netip.ParseAddr(h); err == nil {
+		return false
+	}
+	for _, s := range sshLocalSuffixes {
+		if strings.HasSuffix(h, s) {
+			return false
+		}
+	}
+	return true
+}
+
+// sshOwnAddress reports an address of this network: private, loopback or
+// link-local (an IPv4 address mapped into IPv6 read as itself).
+func sshOwnAddress(ip netip.Addr) bool {
+	ip = ip.Unmap()
+	return ip.IsPrivate() || ip.IsLoopback() || ip.IsLinkLocalUnicast()
+}
+
+// sshLocalName reports whether a HostName is this network's machine (a
+// private address, a dotless or local name) or one of the entry's own
+// aliases.
 func sshLocalName(h string, aliases []string) bool {
 	h = strings.ToLower(h)
 	for _, a := range aliases {
@@ -86,8 +126,8 @@ func sshLocalName(h string, aliases []string) bool {
 			return true
 		}
 	}
-	if _, err := netip.ParseAddr(h); err == nil {
-		return true
+	if ip, err := netip.ParseAddr(h); err == nil {
+		return sshOwnAddress(ip) // 203.0.113.7 is anyone's machine
 	}
 	if !strings.Contains(h, ".") {
 		return true

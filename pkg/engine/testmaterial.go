@@ -1,6 +1,7 @@
 package engine
 
 import (
+	"path"
 	"strings"
 
 	"rampart.dev/pkg/effect"
@@ -50,4 +51,17 @@ func (ev *evaluation) testMaterial(p string) bool {
 		}
 	}
 	return true
+}
+
+// rewrittenTestKeyName returns the name the read of p is judged under
+// when p is named as a test copy of an ssh key (keys/id_rsa_test) and the
+// line writes it or a directory above it (unzip -d keys, cp X
+// keys/id_rsa_test): ssh's own name for that key (keys/id_rsa), which the
+// policy reads as a key wherever it is. "" otherwise.
+func (ev *evaluation) rewrittenTestKeyName(p string) string {
+	stem := material.SSHKeyStem(path.Base(p))
+	if stem == "" || material.Of(p, ev.c.Cwd, ev.e.env.Home).Reading != material.Test || ev.testMaterial(p) {
+		return ""
+	}
+	return path.Dir(p) + "/" + stem
 }

@@ -197,6 +197,23 @@ func Of(p, dir, home string) Verdict {
 	return v
 }
 
+// SSHKeyStem returns the name of ssh's own key a file name begins with and
+// adds a word to (id_rsa for id_rsa_test, id_ed25519 for
+// id_ed25519-ci), in lower case; "" for a name that is one as it is, a
+// public key's, or none.
+func SSHKeyStem(name string) string {
+	n := strings.ToLower(name)
+	if strings.HasSuffix(n, ".pub") {
+		return ""
+	}
+	for _, s := range sshKeyPrefixes {
+		if len(n) > len(s)+1 && strings.HasPrefix(n, s) && (n[len(s)] == '_' || n[len(s)] == '-') {
+			return s
+		}
+	}
+	return ""
+}
+
 // StoreName reports a file name by which ssh keeps a person's own key
 // (id_rsa, id_ed25519, id_ecdsa_sk...), in any case.
 func StoreName(name string) bool { return storeNames.Get(strings.ToLower(name)) }
