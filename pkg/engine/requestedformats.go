@@ -155,8 +155,8 @@ func nixShellHooks(content string) []string {
 
 // homeManagerRuns are home-manager's other ways to run shell text: an
 // activation script (home.activation.NAME = lib.hm.dag.entryAfter [ … ]
-// '' … '', run at every switch) and a shell start-up file's text written
-// whole (home.file.".bashrc".text = '' … ''), each read as initExtra's
+// ” … ”, run at every switch) and a shell start-up file's text written
+// whole (home.file.".bashrc".text = ” … ”), each read as initExtra's
 // text is.
 var homeManagerRuns = table.Regexp{Expr: `home\.activation\.[\w"-]+\s*=\s*(?:(?:config\.)?(?:lib\.)?(?:hm\.)?dag\.entry\w*\s*(?:\[[^\]]*\]\s*)?)?|home\.file\.(?:"\.(?:bashrc|zshrc|zshenv|zprofile|profile|bash_profile|bash_login)"|\w+)\.text\s*=\s*`}
 
