@@ -658,10 +658,17 @@ func (a *analysis) words(i int, c *shell.Command, f *cmdFacts, cl *catalog.Class
 	if props && e.Has("serves") {
 		a.serves(i, c, f, e)
 	}
+	remote := false
 	for k, v := range c.Via {
 		if runsPackage(v, a.viaArgs(i, c, k)) && remotePackage(c.Program, "") {
 			a.add(Effect{Kind: RemoteCode, Cmd: i, Detail: "package", Word: c.Program})
+			remote = true
 		}
+	}
+	if !remote && len(c.Via) > 0 && programURL(c.Program) {
+		// uv run https://…/x.py, pipenv run https://…: a runner handed a
+		// script by its URL fetches it and runs it, whatever the runner
+		a.add(Effect{Kind: RemoteCode, Cmd: i, Detail: "package", Word: c.Program})
 	}
 	a.unseenPackages(i, c, cl)                                                                               // unseen.go: npx NAME, go install MODULE@latest, docker run someone/image
 	if e != nil && (e.Prop("tunnel") != "" && !tunnelOnlyLooks(c.Args, cl) || props && tunnelWords(e, cl)) { // tunnels.go
@@ -1757,4 +1764,15 @@ func knownGoModule(w string) bool {
 		return false
 	}
 	return KnownPackage("go", w)
+}
+
+// programURL reports a program word that is a URL a runner fetches its
+// code from (https://host/x.py, git+https://…).
+func programURL(w string) bool {
+	scheme, rest, ok := strings.Cut(strings.ToLower(w), "://")
+	if !ok || rest == "" {
+		return false
+	}
+	scheme = strings.TrimPrefix(scheme, "git+")
+	return scheme == "https" || scheme == "http" || scheme == "ftp"
 }

@@ -39,11 +39,11 @@ func (ev *evaluation) judgeAutoRun(p, content string) {
 	ev.judgeMaskedSecrets(p, content) // cisecretlog.go
 	lines, python := autoRunLines(p, content)
 	var keep func(*result) bool // nil: everything, as if typed
-	requested := runsElsewhere(p)
+	requested, script := runsElsewhere(p), false
 	if len(lines) == 0 && !python {
 		var own bool
-		lines, own = laterRunLines(p, content) // autorunlater.go
-		requested = !own
+		lines, own, script = laterRunLines(p, content) // autorunlater.go
+		requested = !own && !script
 		if own {
 			keep = keepKnown
 		}
@@ -52,8 +52,11 @@ func (ev *evaluation) judgeAutoRun(p, content string) {
 		if ev.denied() {
 			return
 		}
-		if requested {
+		switch {
+		case requested:
 			keep = keepRequested(l) // requestedkeep.go
+		case script:
+			keep = scriptKeep(l) // scriptkeep.go
 		}
 		ev.judgeLater(l, keep)
 	}

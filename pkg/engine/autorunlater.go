@@ -36,14 +36,15 @@ import (
 // laterRunLines returns the command lines of content written to p when p
 // is one of these files.
 // own reports code a tool loads on its own (a bundler's config,
-// sitecustomize) rather than a task run on request.
-func laterRunLines(p, content string) (lines []string, own bool) {
+// sitecustomize) rather than a task run on request; script, a program
+// written to be run by name (scriptwrites.go).
+func laterRunLines(p, content string) (lines []string, own, script bool) {
 	base := path.Base(p)
 	lower := strings.ToLower(base)
 	dir := path.Base(path.Dir(p))
 	switch {
 	case isYAMLRunFile(p, lower, dir):
-		return limitLines(yamlCommandLines(content)), false
+		return limitLines(yamlCommandLines(content)), false, false
 	case lower == "procfile" || strings.HasPrefix(lower, "procfile."):
 		var out []string
 		for l := range strings.SplitSeq(content, "\n") {
@@ -51,22 +52,22 @@ func laterRunLines(p, content string) (lines []string, own bool) {
 				out = append(out, strings.TrimSpace(cmd))
 			}
 		}
-		return limitLines(out), false
+		return limitLines(out), false, false
 	case lower == "dockerfile" || lower == "containerfile" || strings.HasPrefix(lower, "dockerfile.") || strings.HasSuffix(lower, ".dockerfile"):
 		runs := dockerfileRuns(content)
 		if len(runs) == 0 {
 			runs = dockerfileFragmentLines(content) // requestedfragments.go
 		}
-		return limitLines(runs), false
+		return limitLines(runs), false, false
 	case strings.HasSuffix(lower, ".toml") || strings.HasSuffix(lower, ".ini") || lower == "setup.cfg" || lower == ".mise.toml":
 		if lower == "tox.ini" || lower == "setup.cfg" || lower == "pyproject.toml" {
 			content = toxVars.Get().Replace(content) // before braces are read as inline tables
 		}
-		return limitLines(tomlCommandLines(content)), false
+		return limitLines(tomlCommandLines(content)), false, false
 	case lower == "composer.json" || lower == "deno.json" || lower == "deno.jsonc" || lower == "vercel.json":
-		return limitLines(jsonScriptLines(content)), false
+		return limitLines(jsonScriptLines(content)), false, false
 	case dir == "debian" && debMaintainerScript(lower):
-		return limitLines([]string{content}), false
+		return limitLines([]string{content}), false, false
 	}
 	interp, own := laterInterpreter(lower)
 	if interp == "" && toolDirCode(p, lower) {
@@ -85,7 +86,7 @@ func laterRunLines(p, content string) (lines []string, own bool) {
 			code = b.String()
 		}
 		if code == "" {
-			return nil, false
+			return nil, false, false
 		}
 		lines := []string{interp + " " + shellQuote(code)}
 		if quotedStringFile(lower) {
@@ -93,16 +94,17 @@ func laterRunLines(p, content string) (lines []string, own bool) {
 			// prebuildcommands quote run on every build
 			lines = append(lines, buildFileLines(lower, content)...)
 		}
-		return limitLines(lines), own
+		return limitLines(lines), own, false
 	}
 	if quotedStringFile(lower) {
 		lines := buildFileLines(lower, content)
 		if line, ok := shell.SourceRunLine(lower, content); ok {
 			lines = append(lines, line) // build.rs, build.zig, Package.swift: code the build runs (shell/sourcelangs.go)
 		}
-		return limitLines(lines), false
+		return limitLines(lines), false, false
 	}
-	return scriptLines(dir, lower, content), false // scriptwrites.go
+	lines = scriptLines(dir, lower, content) // scriptwrites.go
+	return lines, false, lines != nil
 }
 
 // debMaintainerScript reports a Debian package's install-time maintainer

@@ -87,7 +87,7 @@ func (ev *evaluation) diskCode(res *shell.Result, cwds []string, ef effect.Effec
 	ev.diskDepth++
 	defer func() { ev.diskDepth-- }()
 	for _, l := range lines {
-		if ev.judgeLater(l, keepDenied); ev.denied() {
+		if ev.judgeLater(l, scriptKeep(l)); ev.denied() {
 			break
 		}
 	}

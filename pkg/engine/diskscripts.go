@@ -92,7 +92,7 @@ func (ev *evaluation) judgeDiskScript(res *shell.Result, read func(string) (stri
 		return
 	}
 	for _, l := range diskScriptLines(runner, abs, text) {
-		ev.judgeLater(l, keepDenied) // autorun.go
+		ev.judgeLater(l, scriptKeep(l)) // scriptkeep.go
 	}
 }
 

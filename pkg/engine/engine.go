@@ -162,6 +162,7 @@ type result struct {
 	text    string
 	argv    *match.Argv // the command whose line is the text, when text is ""
 	unknown bool        // the subject was an unknown effect (what could not be resolved)
+	effect  string      // the subject's effect descriptor (destroy:history), "" for a command's own line
 }
 
 // label is what Decision.Matched shows: the text, or the command's line,
@@ -338,7 +339,7 @@ func (ev *evaluation) judge(s *subject) {
 			continue
 		}
 		decided = true
-		ev.add(result{action: r.Action, entry: ent, rule: r, ruleIdx: i, text: text, argv: s.argv, unknown: strings.HasPrefix(s.effect, "unknown:")})
+		ev.add(result{action: r.Action, entry: ent, rule: r, ruleIdx: i, text: text, argv: s.argv, unknown: strings.HasPrefix(s.effect, "unknown:"), effect: s.effect})
 		if r.Action == call.Deny && !ev.keepAll {
 			return
 		}

@@ -79,6 +79,7 @@ var laterFormats = table.Once[[]laterFormat]{Build: func() []laterFormat {
 		{name: "VS Code's settings", files: under(".vscode", "settings.json"), settings: editorSettingsInert},
 		{name: "VS Code's tasks", files: under(".vscode", "tasks.json"), settings: func(c string) bool { return jsonParses(c) && !strings.Contains(c, "folderOpen") }},
 		{name: "husky's hooks", files: inDir(".husky"), settings: func(string) bool { return true }},
+		{name: "a dev container's settings", files: named("devcontainer.json", ".devcontainer.json"), settings: devcontainerInert}, // devcontainerformat.go
 		{name: "tmux's settings", files: anyOf(named(".tmux.conf", "tmux.conf")), settings: tmuxInert},
 		{name: "starship's prompt", files: named("starship.toml"), settings: func(c string) bool { return !starshipRuns.Get().MatchString(c) }},
 		{name: "Jupyter's settings", files: anyOf(inDir(".jupyter")), settings: jupyterLiteralsOnly},

@@ -108,9 +108,19 @@ func hclCommandLines(content string) []string {
 // enterShell, devenv up and a task's before run.
 func nixShellHooks(content string) []string {
 	var out []string
+	if strings.Contains(content, "home.") {
+		content = homeManagerRuns.Get().ReplaceAllString(content, "initExtra = ")
+	}
+	if strings.Contains(content, "${pkgs.") {
+		// ${pkgs.curl}/bin/curl: the program at its store path, by its name
+		content = nixStoreBins.Get().ReplaceAllString(content, "")
+	}
 	// a dev shell's hooks, and the start-up text home-manager writes into
-	// the user's shell files (programs.bash.initExtra, programs.zsh.initContent…)
-	for _, key := range []string{"shellHook", "enterShell", "exec", "initExtra", "initContent", "profileExtra", "bashrcExtra", "envExtra", "logoutExtra", "loginShellInit", "interactiveShellInit", "shellInit"} {
+	// the user's shell files (programs.bash.initExtra, programs.zsh.initContent…);
+	// a service's commands (systemd.user.services.x.Service.ExecStart, a
+	// NixOS service's script, preStart and postStart)
+	for _, key := range []string{"shellHook", "enterShell", "exec", "initExtra", "initContent", "profileExtra", "bashrcExtra", "envExtra", "logoutExtra", "loginShellInit", "interactiveShellInit", "shellInit",
+		"ExecStart", "ExecStartPre", "ExecStartPost", "ExecStop", "script", "preStart", "postStart"} {
 		rest := content
 		for len(out) < maxAutoRunLines {
 			k := strings.Index(rest, key)
@@ -142,6 +152,17 @@ func nixShellHooks(content string) []string {
 	}
 	return out
 }
+
+// homeManagerRuns are home-manager's other ways to run shell text: an
+// activation script (home.activation.NAME = lib.hm.dag.entryAfter [ … ]
+// ” … ”, run at every switch) and a shell start-up file's text written
+// whole (home.file.".bashrc".text = ” … ”), each read as initExtra's
+// text is.
+var homeManagerRuns = table.Regexp{Expr: `home\.activation\.[\w"-]+\s*=\s*(?:(?:config\.)?(?:lib\.)?(?:hm\.)?dag\.entry\w*\s*(?:\[[^\]]*\]\s*)?)?|home\.file\.(?:"\.(?:bashrc|zshrc|zshenv|zprofile|profile|bash_profile|bash_login)"|\w+)\.text\s*=\s*`}
+
+// nixStoreBins are a package's bin directory spelled by interpolation
+// (${pkgs.bash}/bin/, ${pkgs.coreutils}/bin/).
+var nixStoreBins = table.Regexp{Expr: `\$\{pkgs\.[\w.-]+\}/bin/`}
 
 // xmlElements returns the text of each <tag>…</tag> element in s, in
 // order, unescaped.

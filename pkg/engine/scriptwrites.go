@@ -184,7 +184,7 @@ func (ev *evaluation) judgeLineScript(res *shell.Result, p string) {
 			if ev.denied() {
 				return
 			}
-			ev.judgeLater(l, keepDenied) // autorun.go
+			ev.judgeLater(l, scriptKeep(l)) // scriptkeep.go
 		}
 	}
 }

@@ -436,6 +436,8 @@ func scriptHooks() map[string][]hook {
 		"node": {
 			{"exec", hookShell}, {"execSync", hookShell}, {"spawn", hookShell}, {"spawnSync", hookShell},
 			{"execFile", hookShell}, {"execFileSync", hookShell},
+			// execa's calls: a program and its argument list, or one line
+			{"execa", hookShell}, {"execaSync", hookShell}, {"execaCommand", hookShell}, {"execaCommandSync", hookShell},
 			{"rmSync", hookRmTree}, {"rmdirSync", hookRmTree}, {"rm", hookRmTree}, {"rmdir", hookRmTree},
 			{"unlinkSync", hookRmFile}, {"unlink", hookRmFile},
 			{"readFileSync", hookRead}, {"readFile", hookRead}, {"createReadStream", hookRead},
@@ -529,7 +531,8 @@ func (s *state) scanCode(lang, code string, f frame) CodeFacts {
 	if lang == "haskell" {
 		code = haskellBinds(code) // getHomeDirectory >>= removeDirectoryRecursive
 	}
-	code = foldedKeys(lang, code) // computedcode.go
+	code = foldedKeys(lang, code)                         // computedcode.go
+	code, libHooks, libWords := spawnLibHooks(lang, code) // spawnlibs.go: sh.rm('-rf', P), plumbum's rm['-rf', P]()
 	if lang == "lua" {
 		code = luaModuleAliases(code) // modulealiases.go: local o = os; o.execute(…)
 	}
@@ -562,6 +565,7 @@ func (s *state) scanCode(lang, code string, f frame) CodeFacts {
 	if lang == "python" && strings.Contains(code, "pip") {
 		hooks = append(hooks, pipMainHooks(code)...) // pipmain.go: pip.main(['install', …])
 	}
+	hooks = append(hooks, libHooks...)
 	evalComputed, evalDownloaded := false, false
 	for n := 0; n < len(hooks); n++ {
 		h := hooks[n]
@@ -614,13 +618,17 @@ func (s *state) scanCode(lang, code string, f frame) CodeFacts {
 				// f = shutil.rmtree, from shutil import rmtree as r,
 				// const {rmSync: r} = require('fs'): the new name is
 				// the same call.
-				if alias := aliasOf(code, k, at); alias != "" && len(hooks) < len(langHooks.Get()[lang])+maxAliases {
+				alias := aliasOf(code, k, at)
+				if alias != "" && len(hooks) < len(langHooks.Get()[lang])+maxAliases {
 					hooks = append(hooks[:len(hooks):len(hooks)], hook{alias, h.kind})
 				}
 				if h.kind == hookEval && passedAsValue(code, k, at) {
 					evalComputed = true // .then(eval): whatever the promise holds
 				}
-				if h.kind <= hookRmFile && passedAsValue(code, k, at) && !(lang == "julia" && h.kind >= hookRmTree) {
+				if h.kind <= hookRmFile && passedAsValue(code, k, at) && !(lang == "julia" && h.kind >= hookRmTree) &&
+					(alias == "" || setattrName(receiverStart(code[:k])) == "") {
+					// (setattr(builtins, 'wipe', shutil.rmtree) hands it on
+					// under a name: its calls are read under that name)
 					// (julia's foreach(rm, readdir("build"; join=true)) is
 					// everyday style: the paths its code names are judged
 					// all the same, by the opaque-code reading)
@@ -657,6 +665,15 @@ func (s *state) scanCode(lang, code string, f frame) CodeFacts {
 			if h.kind <= hookSpawn && decodesText(code[at:end]) {
 				// os.system(base64.b64decode(…)): base64 -d | sh inside the code
 				facts.DecodedRun = true
+			}
+			if words := libWords[h.name]; len(words) > 0 {
+				// sh.git('push', …), rm['-rf', P](): the program the name
+				// stands for, then the call's arguments
+				pre := make([]value, 0, len(words)+len(args))
+				for _, w := range words {
+					pre = append(pre, value{str: w, known: true, raw: quoteWord(w)})
+				}
+				args = append(pre, args...)
 			}
 			if h.kind == hookShell {
 				args, end = sc.builderChain(args, end) // Command::new("sh").arg("-c")…
@@ -795,8 +812,11 @@ const maxAliases = 16
 
 // aliasOf returns the name code gives the call named at code[k:at]
 // without calling it: "as NAME" or ": NAME" after it (an import, a
-// destructuring), or "NAME =" before it (module prefix allowed). It
-// returns "" when there is none.
+// destructuring), or "NAME =" before it (module prefix allowed, a
+// module's require('…') or import too). A name bound as a global (an
+// item of globals(), vars(), globalThis['NAME'], a dict's quoted key, or
+// setattr(builtins, 'NAME', …)) is the quoted NAME. It returns "" when
+// there is none.
 func aliasOf(code string, k, at int) string {
 	rest := strings.TrimLeft(code[at:], " \t")
 	if r, ok := strings.CutPrefix(rest, "as "); ok {
@@ -805,8 +825,10 @@ func aliasOf(code string, k, at int) string {
 	if r, ok := strings.CutPrefix(rest, ":"); ok && !strings.HasPrefix(r, ":") {
 		return leadingIdent(strings.TrimLeft(r, " \t"))
 	}
-	before := strings.TrimRight(code[:k], "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_.")
-	before = strings.TrimRight(before, " \t")
+	before := receiverStart(code[:k])
+	if name := setattrName(before); name != "" {
+		return name
+	}
 	if b, ok := strings.CutSuffix(before, "<-"); ok {
 		// R's assignment: f <- system, f <<- system
 		before = strings.TrimSuffix(b, "<") + "="
@@ -816,11 +838,103 @@ func aliasOf(code string, k, at int) string {
 		return ""
 	}
 	before = strings.TrimRight(before[:len(before)-1], " \t")
+	if name := quotedKeyName(before); name != "" {
+		return name // globals()['run'] = subprocess.run, globalThis['sh'] = cp.execSync
+	}
 	i := len(before)
 	for i > 0 && isIdent(before[i-1]) {
 		i--
 	}
 	return leadingIdent(before[i:])
+}
+
+// identDots are the bytes of a dotted name.
+const identDots = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_."
+
+// receiverStart trims from the end of code the receiver a called name is
+// reached through (shutil., require('child_process')., await
+// import('fs').), and the blanks before it.
+func receiverStart(code string) string {
+	before := strings.TrimRight(code, identDots)
+	for range 3 {
+		if !strings.HasSuffix(before, ")") || len(before) == len(code) {
+			break
+		}
+		open := matchingOpen(before)
+		if open <= 0 || !isIdent(before[open-1]) {
+			break // (a)., a grouping: no module call
+		}
+		before = strings.TrimRight(before[:open], identDots)
+	}
+	return strings.TrimRight(before, " \t")
+}
+
+// matchingOpen returns the index of the bracket that opens the one s ends
+// with, or -1; brackets inside quotes are not told apart (a module's name
+// holds none).
+func matchingOpen(s string) int {
+	depth := 0
+	for i := len(s) - 1; i >= 0; i-- {
+		switch s[i] {
+		case ')':
+			depth++
+		case '(':
+			if depth--; depth == 0 {
+				return i
+			}
+		}
+	}
+	return -1
+}
+
+// quotedKeyName returns NAME when s ends with a subscript by a quoted
+// identifier (globals()['NAME'], g["NAME"]), or "".
+func quotedKeyName(s string) string {
+	if !strings.HasSuffix(s, "]") || len(s) < 4 {
+		return ""
+	}
+	q := s[len(s)-2]
+	if q != '\'' && q != '"' {
+		return ""
+	}
+	open := strings.LastIndexByte(s[:len(s)-2], q)
+	if open < 1 || s[open-1] != '[' {
+		return ""
+	}
+	name := s[open+1 : len(s)-2]
+	if leadingIdent(name) != name {
+		return ""
+	}
+	return name
+}
+
+// setattrName returns NAME when s ends with setattr(OBJ, 'NAME', (the
+// value that follows is bound to NAME on OBJ: builtins, a module), or "".
+func setattrName(s string) string {
+	s, ok := strings.CutSuffix(s, ",")
+	if !ok {
+		return ""
+	}
+	s = strings.TrimRight(s, " \t")
+	if len(s) < 3 || s[len(s)-1] != '\'' && s[len(s)-1] != '"' {
+		return ""
+	}
+	q := s[len(s)-1]
+	open := strings.LastIndexByte(s[:len(s)-1], q)
+	if open < 0 {
+		return ""
+	}
+	name := s[open+1 : len(s)-1]
+	head := strings.TrimRight(s[:open], " \t")
+	head, ok = strings.CutSuffix(head, ",")
+	if !ok || leadingIdent(name) != name {
+		return ""
+	}
+	call := strings.LastIndex(head, "setattr(")
+	if call < 0 || strings.ContainsAny(head[call+len("setattr("):], "(),") {
+		return ""
+	}
+	return name
 }
 
 // leadingIdent is the identifier s starts with, or "" (or one that starts
