@@ -328,6 +328,7 @@ func (a *analysis) command(i int, c *shell.Command) {
 		a.wordBuf = make([]catalog.Word, 2*len(c.Args), 4*len(c.Args))
 	}
 	name, args := a.moduleEntry(a.programName(i, c), c.Args)
+	a.browserCookies(i, name, args) // browsercookies.go
 	if k := 2 * len(args); k > a.wordsUsed {
 		a.wordsUsed = k // ClassifyInto writes at most 2*len(args) words of the array
 	}

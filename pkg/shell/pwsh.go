@@ -245,7 +245,7 @@ var pwshVerbs = table.Once[map[string]*pwshVerb]{Build: func() map[string]*pwshV
 		"invoke-expression": {program: "sh"}, "iex": {program: "sh"},
 		"stop-computer": {program: "poweroff"}, "restart-computer": {program: "reboot"},
 		"clear-disk": {program: "wipefs"}, "format-volume": {program: "mkfs"}, "initialize-disk": {program: "wipefs"},
-		"stop-process": {program: "kill"}, "kill": {program: "kill"},
+		"stop-process": {program: "kill"}, "spps": {program: "kill"}, "kill": {program: "kill"},
 		"get-item": {program: "ls -d"}, "gi": {program: "ls -d"},
 		"get-clipboard": {program: "pbpaste"}, "gcb": {program: "pbpaste"}, // the clipboard read back
 		"compress-archive": {"tar -c", map[string]string{"path": "=", "literalpath": "=", "destinationpath": "-f", "compressionlevel": ""}, map[string]bool{"force": true, "update": true, "passthru": true}},
@@ -288,6 +288,9 @@ func (t *pwshT) command(words []string) string {
 		return s
 	}
 	name := strings.ToLower(words[0])
+	if s, ok := pwshProcess(name, words); ok {
+		return s // pwshprocs.go: Stop-Process -Name N, Get-Process N | Stop-Process
+	}
 	if s, ok := pwshWhere(name, words); ok {
 		return s // pwshwhere.go: Where-Object Name -like 'NODE_*'
 	}
