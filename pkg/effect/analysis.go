@@ -460,7 +460,7 @@ func (a *analysis) code(i int, c *shell.Command) {
 		a.add(Effect{Kind: Flow, Cmd: i, Detail: "network->code", Word: c.Name + " code runs what it downloads"})
 	}
 	if k.Network && k.Capture {
-		a.add(Effect{Kind: Flow, Cmd: i, Detail: "output->network", Word: c.Name + " code records the screen, microphone or camera and opens connections"})
+		a.add(Effect{Kind: Flow, Cmd: i, Detail: "output->network", Word: c.Name + " code records the screen, microphone, camera or clipboard and opens connections"})
 	}
 	if k.Network && k.Environ {
 		a.add(Effect{Kind: Flow, Cmd: i, Detail: "environment->network", Word: c.Name + " code sends the environment out"})

@@ -248,6 +248,7 @@ var pwshVerbs = table.Once[map[string]*pwshVerb]{Build: func() map[string]*pwshV
 		"stop-process": {program: "kill"}, "spps": {program: "kill"}, "kill": {program: "kill"},
 		"get-item": {program: "ls -d"}, "gi": {program: "ls -d"},
 		"get-clipboard": {program: "pbpaste"}, "gcb": {program: "pbpaste"}, // the clipboard read back
+		"set-clipboard": {program: "pbcopy"}, "scb": {program: "pbcopy"}, // what it is given put there
 		"compress-archive": {"tar -c", map[string]string{"path": "=", "literalpath": "=", "destinationpath": "-f", "compressionlevel": ""}, map[string]bool{"force": true, "update": true, "passthru": true}},
 		"expand-archive":   {"unzip", map[string]string{"path": "=", "literalpath": "=", "destinationpath": "-d"}, map[string]bool{"force": true, "passthru": true}},
 		"get-childitem":    {program: "ls"}, "gci": {program: "ls"}, "ls": {program: "ls"}, "dir": {program: "ls"},
