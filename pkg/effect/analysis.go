@@ -325,6 +325,7 @@ func (a *analysis) command(i int, c *shell.Command) {
 	a.balancerAdmin(i, c)    // sockadmin.go
 	a.devicePackages(i, c)   // devicepackages.go
 	a.deviceData(i, c)       // devicedata.go
+	a.syncthingCLI(i, c)     // syncthingcli.go
 	if cap(a.wordBuf) < 2*len(c.Args) {
 		a.wordBuf = make([]catalog.Word, 2*len(c.Args), 4*len(c.Args))
 	}
