@@ -17,7 +17,7 @@ import (
 // moduleCommands are the programs a Python package installs for its
 // module's command line where the names differ.
 var moduleCommands = lazy.Map[string, string]{Build: func() map[string]string {
-	return map[string]string{"django": "django-admin"}
+	return map[string]string{"django": "django-admin", "yt_dlp": "yt-dlp", "youtube_dl": "youtube-dl", "gallery_dl": "gallery-dl"}
 }}
 
 // PythonModule finds "-m MODULE" among a Python interpreter's own options

@@ -324,10 +324,13 @@ func (a *analysis) command(i int, c *shell.Command) {
 	a.physicalServices(i, c) // physical.go
 	a.balancerAdmin(i, c)    // sockadmin.go
 	a.devicePackages(i, c)   // devicepackages.go
+	a.deviceData(i, c)       // devicedata.go
+	a.syncthingCLI(i, c)     // syncthingcli.go
 	if cap(a.wordBuf) < 2*len(c.Args) {
 		a.wordBuf = make([]catalog.Word, 2*len(c.Args), 4*len(c.Args))
 	}
 	name, args := a.moduleEntry(a.programName(i, c), c.Args)
+	a.browserCookies(i, name, args) // browsercookies.go
 	if k := 2 * len(args); k > a.wordsUsed {
 		a.wordsUsed = k // ClassifyInto writes at most 2*len(args) words of the array
 	}
@@ -458,7 +461,7 @@ func (a *analysis) code(i int, c *shell.Command) {
 		a.add(Effect{Kind: Flow, Cmd: i, Detail: "network->code", Word: c.Name + " code runs what it downloads"})
 	}
 	if k.Network && k.Capture {
-		a.add(Effect{Kind: Flow, Cmd: i, Detail: "output->network", Word: c.Name + " code records the screen, microphone or camera and opens connections"})
+		a.add(Effect{Kind: Flow, Cmd: i, Detail: "output->network", Word: c.Name + " code records the screen, microphone, camera or clipboard and opens connections"})
 	}
 	if k.Network && k.Environ {
 		a.add(Effect{Kind: Flow, Cmd: i, Detail: "environment->network", Word: c.Name + " code sends the environment out"})

@@ -25,6 +25,12 @@ func (a *analysis) attaches(i int, e *catalog.Entry, cl *catalog.Classified) {
 		return
 	}
 	c := &a.res.Commands[i]
+	if n := a.holderPiped(c); n != "" {
+		// pgrep ssh-agent | xargs gcore -o F: the ids xargs adds (or puts
+		// in place of -I's {}) are the secret holder's (holdermemory.go)
+		a.add(Effect{Kind: Read, Cmd: i, Path: secretMemory(n)})
+		return
+	}
 	var dbgCmds []string // the debugger's own commands (-ex, -o)
 	for _, w := range cl.Words {
 		if w.Role == catalog.Shell {

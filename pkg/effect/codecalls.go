@@ -61,6 +61,11 @@ var sdkSetupNouns = table.Map[string, bool]{Words: `api apikey key token credent
 	region endpoint header headers logger level
 	default timeout proxy auth client session app`}
 
+// sdkLogins are operations named with a changing verb that only log the
+// client in (Backblaze B2's authorize_account): nothing the service holds
+// changes.
+var sdkLogins = table.Map[string, bool]{Words: "authorize_account authorizeAccount"}
+
 // sdkLocalMarks are what code says when it talks to an emulator on this
 // machine or in a test mode: no service's real state is reached.
 var sdkLocalMarks = []string{
@@ -95,6 +100,9 @@ func sdkChange(code string) string {
 			// on a name of the code's own (d.update)
 			recv := code[m[2]:m[3]]
 			chain = m[2] > 0 && code[m[2]-1] == '.' || strings.HasSuffix(recv, ")")
+		}
+		if sdkLogins.Get(name) {
+			continue
 		}
 		if sdkChangeName(name, chain) && !sdkRecordOp(name, recvOf(code, m)) && !sdkDevDelivery(name, code) {
 			return name

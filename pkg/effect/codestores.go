@@ -54,6 +54,8 @@ var codeCloudSDKs = []string{
 	"from supabase", "import supabase", "@supabase/supabase-js",
 	// Firebase's admin SDK: db.reference('/').delete(), recursive_delete
 	"firebase_admin", "firebase-admin",
+	// Backblaze B2's SDK: api.delete_bucket(bucket), b.delete_file_version
+	"b2sdk", "backblaze-b2",
 }
 
 // hostedOnlyClients are client libraries of services that run only

@@ -877,6 +877,9 @@ func (a *analysis) plainTreesCopied(f *cmdFacts) bool {
 	}
 	for _, p := range f.reads {
 		rest, ok := strings.CutPrefix(p, a.env.Home+"/")
+		if ok && plainConfig(rest) {
+			continue // ~/.config/nvim: an editor's or a terminal's own settings (plainconfigs.go)
+		}
 		if !ok || rest == "" || strings.HasPrefix(rest, ".") || strings.Contains(rest, "/.") || a.namedCredentialDir(p) {
 			return false
 		}

@@ -130,6 +130,14 @@ func signalsVariable(c *shell.Command) bool {
 
 // killsGuard reports why command i signals Rampart's processes, or "".
 func (a *analysis) killsGuard(i int, c *shell.Command) string {
+	if isTaskkill(c.Name) {
+		for _, im := range taskkillImages(c) {
+			if strings.Contains(im, "rampart") || patternPicksGuard(im) {
+				return "taskkill of Rampart's processes"
+			}
+		}
+		return ""
+	}
 	switch c.Name {
 	case "kill":
 	case "pkill", "killall", "skill":

@@ -2,6 +2,7 @@ package effect
 
 import (
 	"path"
+	"slices"
 	"strings"
 
 	"rampart.dev/pkg/internal/table"
@@ -48,6 +49,26 @@ func (a *analysis) holderFound(c *shell.Command) string {
 			if n := heldSecretName(&a.res.Commands[j]); n != "" {
 				return n
 			}
+		}
+	}
+	return a.holderPiped(c)
+}
+
+// holderPiped returns the secret holder whose ids a finder earlier in the
+// pipeline prints for command c when xargs or parallel runs it (pgrep
+// ssh-agent | xargs gcore -o F, pidof gpg-agent | head -1 | xargs -I{}
+// gdb -p {}), or "".
+func (a *analysis) holderPiped(c *shell.Command) string {
+	if !slices.Contains(c.Via, "xargs") && !slices.Contains(c.Via, "parallel") {
+		return ""
+	}
+	for stage := c.Stage - 1; stage >= 0; stage-- {
+		p := stageAt(a.res.Commands, c.Pipeline, stage, c.Depth)
+		if p == nil {
+			break
+		}
+		if n := heldSecretName(p); n != "" {
+			return n
 		}
 	}
 	return ""

@@ -1,6 +1,8 @@
 package effect
 
 import (
+	"strings"
+
 	"rampart.dev/pkg/catalog"
 	"rampart.dev/pkg/internal/table"
 	"rampart.dev/pkg/shell"
@@ -96,7 +98,30 @@ func (a *analysis) runsAgainstProduction(i int, c *shell.Command, cl *catalog.Cl
 		if w != "" {
 			a.add(Effect{Kind: Destroy, Cmd: i, Detail: "production", Word: c.Name + " " + pipeline + " with " + w})
 		}
-	case target != "" && a.pointsAtProduction(i, c):
+	case target != "" && (a.pointsAtProduction(i, c) || targetNamesProduction(cl)):
 		a.add(Effect{Kind: Destroy, Cmd: i, Detail: "production", Word: c.Name + " " + target + " against production"})
 	}
+}
+
+// targetOptions are the options whose value names the environment a run
+// works in (dbt -t, --target; --env).
+var targetOptions = table.Map[string, bool]{Words: "-t --target -e --env --environment"}
+
+// targetNamesProduction reports a target option whose value names
+// production anywhere in its parts, however it is written (-tprod,
+// --target prod_us, -t prod-eu, --target=eu-production): an
+// environment's name says where it is, whatever else it adds.
+func targetNamesProduction(cl *catalog.Classified) bool {
+	for _, w := range cl.Words {
+		if w.Option == "" || !targetOptions.Get(w.Option) || strings.Contains(w.Text, "$") {
+			continue
+		}
+		var pb [8]string
+		for _, p := range taskParts(pb[:0], w.Text) {
+			if isProductionName(p) {
+				return true
+			}
+		}
+	}
+	return false
 }

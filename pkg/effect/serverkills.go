@@ -97,6 +97,14 @@ func findsServer(c *shell.Command) string {
 
 // killsServer reports what data store's server command i signals, or "".
 func (a *analysis) killsServer(i int, c *shell.Command) string {
+	if isTaskkill(c.Name) {
+		for _, im := range taskkillImages(c) {
+			if s := serverProcess(im); s != "" {
+				return "taskkill " + s
+			}
+		}
+		return ""
+	}
 	switch c.Name {
 	case "pkill", "killall", "skill":
 		for k := 0; k < len(c.Args); k++ {
@@ -160,6 +168,19 @@ func (a *analysis) killsServer(i int, c *shell.Command) string {
 			}
 			if !columnOnly(p) {
 				break
+			}
+		}
+		if c.Stage == 0 && len(c.Inputs) == 0 {
+			// xargs kill as the first stage of its own pipeline: the ids
+			// come from a pipeline around it (a PowerShell pipeline's
+			// Get-Process N | Stop-Process, translated stage by stage),
+			// which the line's finders print (guardkills.go's pidSources)
+			for _, p := range a.pidSources(i, c) {
+				if processFinders.Get(p.Name) {
+					if s := findsServer(p); s != "" {
+						return "kill of " + s + " (" + p.Name + ")"
+					}
+				}
 			}
 		}
 	}

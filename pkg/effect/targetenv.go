@@ -60,13 +60,14 @@ func lineAssigns(res *shell.Result, i int) []string {
 					}
 				}
 			}
-		case o.Name == "export" && hasFlag(o.Args, "-n"):
-			// export -n NAME: no longer exported
+		case o.Name == "export" && hasFlag(o.Args, "-n") || exporters.Get(o.Name) && o.Name != "export" && declareFlag(o.Args, '+', 'x'):
+			// export -n NAME, declare +x NAME, typeset +x NAME: no longer
+			// exported
 			for _, a := range o.Args {
 				name, _, _ := strings.Cut(a, "=")
 				out = dropAssign(out, name)
 			}
-		case exporters.Get(o.Name) && (o.Name == "export" || hasFlag(o.Args, "-x")):
+		case exporters.Get(o.Name) && (o.Name == "export" || declareFlag(o.Args, '-', 'x')):
 			for _, a := range o.Args {
 				if shellAssign(a) {
 					out = append(out, a)
@@ -150,6 +151,21 @@ func clearsEnv(res *shell.Result, i int) bool {
 			if !strings.HasPrefix(a, "-") && !shellAssign(a) {
 				break // the command env runs
 			}
+		}
+	}
+	return false
+}
+
+// declareFlag reports a declare or typeset option cluster, before the
+// first operand, that starts with sign and holds letter (-x, -gx, -rx;
+// +x, +gx).
+func declareFlag(args []string, sign, letter byte) bool {
+	for _, a := range args {
+		if a == "--" || len(a) < 2 || a[0] != '-' && a[0] != '+' {
+			return false
+		}
+		if a[0] == sign && strings.IndexByte(a[1:], letter) >= 0 {
+			return true
 		}
 	}
 	return false

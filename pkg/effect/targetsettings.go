@@ -131,6 +131,9 @@ func endpointTargets(res *shell.Result, i int) (hosts []string, conns []string, 
 			hosts = append(hosts, vals...)
 		}
 	}
+	if c.Name == "aws" {
+		hosts = append(hosts, configuredEndpoints(res, i)...) // awsprofileendpoint.go
+	}
 	if own != "" {
 		// AWS_ENDPOINT_URL_S3 beside AWS_ENDPOINT_URL: the general one is
 		// not read; an option on the line still is

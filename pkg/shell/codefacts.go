@@ -314,8 +314,8 @@ func codeFacts(lang, code string) CodeFacts {
 	if mayRead {
 		f.EnvFiles = envFilesRead(code) // codeenvfiles.go
 	}
-	f.Capture = captureCallSet.Get().In(&text)
-	if treeWalkSet.Get().In(&text) { // a walking call of some language
+	f.Capture = captureCallSet.Get().In(&text) || readsClipboard(code) // codeclipboard.go
+	if treeWalkSet.Get().In(&text) {                                   // a walking call of some language
 		for _, w := range treeWalks {
 			if anyIn(code, w.walk) && anyIn(code, w.remove) {
 				f.Opaque = append(f.Opaque, treeWalkDelete)

@@ -245,9 +245,10 @@ var pwshVerbs = table.Once[map[string]*pwshVerb]{Build: func() map[string]*pwshV
 		"invoke-expression": {program: "sh"}, "iex": {program: "sh"},
 		"stop-computer": {program: "poweroff"}, "restart-computer": {program: "reboot"},
 		"clear-disk": {program: "wipefs"}, "format-volume": {program: "mkfs"}, "initialize-disk": {program: "wipefs"},
-		"stop-process": {program: "kill"}, "kill": {program: "kill"},
+		"stop-process": {program: "kill"}, "spps": {program: "kill"}, "kill": {program: "kill"},
 		"get-item": {program: "ls -d"}, "gi": {program: "ls -d"},
 		"get-clipboard": {program: "pbpaste"}, "gcb": {program: "pbpaste"}, // the clipboard read back
+		"set-clipboard": {program: "pbcopy"}, "scb": {program: "pbcopy"}, // what it is given put there
 		"compress-archive": {"tar -c", map[string]string{"path": "=", "literalpath": "=", "destinationpath": "-f", "compressionlevel": ""}, map[string]bool{"force": true, "update": true, "passthru": true}},
 		"expand-archive":   {"unzip", map[string]string{"path": "=", "literalpath": "=", "destinationpath": "-d"}, map[string]bool{"force": true, "passthru": true}},
 		"get-childitem":    {program: "ls"}, "gci": {program: "ls"}, "ls": {program: "ls"}, "dir": {program: "ls"},
@@ -288,6 +289,9 @@ func (t *pwshT) command(words []string) string {
 		return s
 	}
 	name := strings.ToLower(words[0])
+	if s, ok := pwshProcess(name, words); ok {
+		return s // pwshprocs.go: Stop-Process -Name N, Get-Process N | Stop-Process
+	}
 	if s, ok := pwshWhere(name, words); ok {
 		return s // pwshwhere.go: Where-Object Name -like 'NODE_*'
 	}

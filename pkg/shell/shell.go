@@ -169,7 +169,8 @@ type CodeFacts struct {
 	// file (open(os.environ["DB_PASSWORD_FILE"]); codeenvfiles.go)
 	EnvFiles []string
 	// Capture: records the screen, the microphone or a camera
-	// (ImageGrab.grab(), sounddevice.rec(), cv2.VideoCapture(0))
+	// (ImageGrab.grab(), sounddevice.rec(), cv2.VideoCapture(0)), or
+	// reads back what was copied (pyperclip.paste(); codeclipboard.go)
 	Capture bool
 	// AsksSecret: shows the user a dialog whose answer is typed hidden, a
 	// password prompt (AppleScript display dialog … with hidden answer),

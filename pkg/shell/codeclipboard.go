@@ -1,0 +1,45 @@
+package shell
+
+import "strings"
+
+// The clipboard read back by code, in the languages agents write
+// one-liners in: pyperclip.paste() (however pyperclip was imported: as p,
+// or paste itself), tkinter's clipboard_get(), clipboardy's read and
+// readSync, the browser's navigator.clipboard.readText(), Qt's and .NET's
+// clipboard text. What was copied (a password among it) is what the code
+// then holds: a capture, as the screen's is, whose output is the
+// clipboard's kind and which sent away is a leak.
+
+// clipboardLibs pair a library's mark in the code with the calls that read
+// the clipboard through it.
+var clipboardLibs = [...]struct {
+	lib   string
+	reads []string
+}{
+	{"pyperclip", []string{"paste("}},
+	{"clipboard_get", []string{"clipboard_get("}},
+	{"clipboardy", []string{"readSync(", ".read(", "read()"}},
+	{"navigator.clipboard", []string{"readText(", ".read("}},
+	{"clipboard()", []string{".text("}},
+	{"Clipboard", []string{"GetText(", "getContents(", "getData("}},
+	{"xerox", []string{"paste("}},
+	{"klembord", []string{"get(", "get_text("}},
+}
+
+// readsClipboard reports code that reads the clipboard back.
+func readsClipboard(code string) bool {
+	if !strings.Contains(code, "lipboard") && !strings.Contains(code, "pyperclip") && !strings.Contains(code, "xerox") && !strings.Contains(code, "klembord") {
+		return false // the common case, one scan
+	}
+	for _, l := range clipboardLibs {
+		if !strings.Contains(code, l.lib) {
+			continue
+		}
+		for _, r := range l.reads {
+			if strings.Contains(code, r) {
+				return true
+			}
+		}
+	}
+	return false
+}
