@@ -21,6 +21,7 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 )
 
@@ -32,7 +33,11 @@ type resolveMapItem struct {
 var resolveTable = make([]byte, 256)
 var resolveMap = make(map[string]resolveMapItem)
 
-func init() {
+// rampart: resolveTable and resolveMap are filled on first use (by resolve),
+// not at package initialisation; initResolve is upstream's init function.
+var resolveOnce sync.Once
+
+func initResolve() {
 	t := resolveTable
 	t[int('+')] = 'S' // Sign
 	t[int('-')] = 'S'
@@ -83,9 +88,15 @@ const (
 var longTags = make(map[string]string)
 var shortTags = make(map[string]string)
 
-func init() {
+// rampart: longTags and shortTags are filled on first use (by shortTag and
+// longTag), not at package initialisation; initTags is upstream's init
+// function, with longTag(stag) on the still empty maps written out as
+// what it returned there (every stag starts with "!!").
+var tagsOnce sync.Once
+
+func initTags() {
 	for _, stag := range []string{nullTag, boolTag, strTag, intTag, floatTag, timestampTag, seqTag, mapTag, binaryTag, mergeTag} {
-		ltag := longTag(stag)
+		ltag := longTagPrefix + stag[2:]
 		longTags[stag] = ltag
 		shortTags[ltag] = stag
 	}
@@ -94,6 +105,7 @@ func init() {
 const longTagPrefix = "tag:yaml.org,2002:"
 
 func shortTag(tag string) string {
+	tagsOnce.Do(initTags) // rampart: filled on first use
 	if strings.HasPrefix(tag, longTagPrefix) {
 		if stag, ok := shortTags[tag]; ok {
 			return stag
@@ -104,6 +116,7 @@ func shortTag(tag string) string {
 }
 
 func longTag(tag string) string {
+	tagsOnce.Do(initTags) // rampart: filled on first use
 	if strings.HasPrefix(tag, "!!") {
 		if ltag, ok := longTags[tag]; ok {
 			return ltag
@@ -121,9 +134,22 @@ func resolvableTag(tag string) bool {
 	return false
 }
 
-var yamlStyleFloat = regexp.MustCompile(`^[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?$`)
+// rampart: compiled on first use, not at package initialisation;
+// yamlStyleFloat returns the expression upstream's variable held.
+var (
+	yamlStyleFloatOnce sync.Once
+	yamlStyleFloatRx   *regexp.Regexp
+)
+
+func yamlStyleFloat() *regexp.Regexp {
+	yamlStyleFloatOnce.Do(func() {
+		yamlStyleFloatRx = regexp.MustCompile(`^[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?$`)
+	})
+	return yamlStyleFloatRx
+}
 
 func resolve(tag string, in string) (rtag string, out interface{}) {
+	resolveOnce.Do(initResolve) // rampart: filled on first use
 	tag = shortTag(tag)
 	if !resolvableTag(tag) {
 		return tag, in
@@ -201,7 +227,7 @@ func resolve(tag string, in string) (rtag string, out interface{}) {
 			if err == nil {
 				return intTag, uintv
 			}
-			if yamlStyleFloat.MatchString(plain) {
+			if yamlStyleFloat().MatchString(plain) { // rampart: compiled on first use
 				floatv, err := strconv.ParseFloat(plain, 64)
 				if err == nil {
 					return floatTag, floatv

@@ -19,6 +19,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 
 	"mvdan.cc/sh/v3/pattern"
 	"mvdan.cc/sh/v3/syntax"
@@ -843,7 +844,17 @@ func findAllIndex(pat, name string, n int) [][]int {
 	return rx.FindAllStringIndex(name, n)
 }
 
-var rxGlobStar = regexp.MustCompile(".*")
+// rampart: compiled on first use, not at package initialisation;
+// rxGlobStar returns the expression upstream's variable held.
+var (
+	rxGlobStarOnce sync.Once
+	rxGlobStarRx   *regexp.Regexp
+)
+
+func rxGlobStar() *regexp.Regexp {
+	rxGlobStarOnce.Do(func() { rxGlobStarRx = regexp.MustCompile(".*") })
+	return rxGlobStarRx
+}
 
 // pathJoin2 is a simpler version of [filepath.Join] without cleaning the result,
 // since that's needed for globbing.
@@ -956,7 +967,7 @@ func (cfg *Config) glob(base, pat string) ([]string, error) {
 
 				// If dir is not a directory, we keep the stack as-is and continue.
 				newMatches = newMatches[:0]
-				newMatches, _ = cfg.globDir(base, dir, rxGlobStar, wantDir, newMatches)
+				newMatches, _ = cfg.globDir(base, dir, rxGlobStar(), wantDir, newMatches) // rampart: compiled on first use
 				for _, match := range slices.Backward(newMatches) {
 					stack = append(stack, match)
 				}

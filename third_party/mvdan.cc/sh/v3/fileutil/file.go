@@ -9,12 +9,29 @@ import (
 	"io/fs"
 	"regexp"
 	"strings"
+	"sync"
 )
 
+// rampart: the two expressions are compiled on first use, not at package
+// initialisation (every process importing mvdan.cc/sh/v3/syntax paid for
+// them); shebangRe and extRe return the same expressions upstream's
+// variables held.
 var (
-	shebangRe = regexp.MustCompile(`^#![ \t]*/(usr/)?bin/(env[ \t]+)?(sh|bash|mksh|bats|zsh)(\s|$)`)
-	extRe     = regexp.MustCompile(`\.(sh|bash|mksh|bats|zsh)$`)
+	shebangOnce, extOnce sync.Once
+	shebangRx, extRx     *regexp.Regexp
 )
+
+func shebangRe() *regexp.Regexp {
+	shebangOnce.Do(func() {
+		shebangRx = regexp.MustCompile(`^#![ \t]*/(usr/)?bin/(env[ \t]+)?(sh|bash|mksh|bats|zsh)(\s|$)`)
+	})
+	return shebangRx
+}
+
+func extRe() *regexp.Regexp {
+	extOnce.Do(func() { extRx = regexp.MustCompile(`\.(sh|bash|mksh|bats|zsh)$`) })
+	return extRx
+}
 
 // TODO: consider removing HasShebang in favor of Shebang in v4
 
@@ -30,7 +47,7 @@ func HasShebang(bs []byte) bool {
 // For instance, it returns "sh" for "#!/bin/sh",
 // and "bash" for "#!/usr/bin/env bash".
 func Shebang(bs []byte) string {
-	m := shebangRe.FindSubmatch(bs)
+	m := shebangRe().FindSubmatch(bs) // rampart: compiled on first use
 	if m == nil {
 		return ""
 	}
@@ -74,7 +91,7 @@ func CouldBeScript2(entry fs.DirEntry) ScriptConfidence {
 		return ConfNotScript // '.' prefix (hidden file)
 	case !entry.Type().IsRegular():
 		return ConfNotScript // dir, symlink, named pipes, etc
-	case extRe.MatchString(name):
+	case extRe().MatchString(name): // rampart: compiled on first use
 		return ConfIsScript // shell extension
 	case strings.IndexByte(name, '.') > 0:
 		return ConfNotScript // non-shell extension
