@@ -192,7 +192,17 @@ func (l *lazyCommands) later(i int) *CommandPattern {
 	if l.compiled != nil && l.compiled[i] != nil {
 		return l.compiled[i]
 	}
-	return &CommandPattern{src: l.srcs[i], later: &laterPattern{set: l, i: i}}
+	p := &laterCommand{lp: laterPattern{set: l, i: i}}
+	p.cp = CommandPattern{src: l.srcs[i], later: &p.lp}
+	return &p.cp
+}
+
+// laterCommand is a pattern of later and its laterPattern, made in one
+// allocation: a one-shot process makes one for each of the three dozen
+// patterns of git's in the standard profile.
+type laterCommand struct {
+	cp CommandPattern
+	lp laterPattern
 }
 
 // index returns the full index once the set has been asked lazyLookups
