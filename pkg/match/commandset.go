@@ -81,7 +81,17 @@ func NewCommandSet(ps []*CommandPattern) *CommandSet {
 // as they are needed: a process that judges one command pays only for the
 // patterns naming its program and those that could match any program.
 func LazyCommandSet(srcs []string) *CommandSet {
-	return &CommandSet{lazy: &lazyCommands{srcs: srcs}}
+	p := &lazyCommandSet{lazy: lazyCommands{srcs: srcs}}
+	p.set.lazy = &p.lazy
+	return &p.set
+}
+
+// lazyCommandSet is a lazy set and its lazyCommands, made in one
+// allocation: a process that loads a policy snapshot makes one for each
+// command condition of the rules it lays out.
+type lazyCommandSet struct {
+	set  CommandSet
+	lazy lazyCommands
 }
 
 // Len is the number of patterns; a nil set has none.
