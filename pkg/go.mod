@@ -17,3 +17,8 @@ require (
 )
 
 require github.com/fsnotify/fsnotify v1.9.0
+
+replace (
+	gopkg.in/yaml.v3 v3.0.1 => ../third_party/gopkg.in/yaml.v3
+	mvdan.cc/sh/v3 v3.12.0 => ../third_party/mvdan.cc/sh/v3
+)

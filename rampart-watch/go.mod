@@ -36,3 +36,8 @@ require (
 )
 
 replace rampart.dev/pkg => ../pkg
+
+replace (
+	gopkg.in/yaml.v3 v3.0.1 => ../third_party/gopkg.in/yaml.v3
+	mvdan.cc/sh/v3 v3.12.0 => ../third_party/mvdan.cc/sh/v3
+)

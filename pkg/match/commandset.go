@@ -81,7 +81,17 @@ func NewCommandSet(ps []*CommandPattern) *CommandSet {
 // as they are needed: a process that judges one command pays only for the
 // patterns naming its program and those that could match any program.
 func LazyCommandSet(srcs []string) *CommandSet {
-	return &CommandSet{lazy: &lazyCommands{srcs: srcs}}
+	p := &lazyCommandSet{lazy: lazyCommands{srcs: srcs}}
+	p.set.lazy = &p.lazy
+	return &p.set
+}
+
+// lazyCommandSet is a lazy set and its lazyCommands, made in one
+// allocation: a process that loads a policy snapshot makes one for each
+// command condition of the rules it lays out.
+type lazyCommandSet struct {
+	set  CommandSet
+	lazy lazyCommands
 }
 
 // Len is the number of patterns; a nil set has none.
@@ -192,7 +202,17 @@ func (l *lazyCommands) later(i int) *CommandPattern {
 	if l.compiled != nil && l.compiled[i] != nil {
 		return l.compiled[i]
 	}
-	return &CommandPattern{src: l.srcs[i], later: &laterPattern{set: l, i: i}}
+	p := &laterCommand{lp: laterPattern{set: l, i: i}}
+	p.cp = CommandPattern{src: l.srcs[i], later: &p.lp}
+	return &p.cp
+}
+
+// laterCommand is a pattern of later and its laterPattern, made in one
+// allocation: a one-shot process makes one for each of the three dozen
+// patterns of git's in the standard profile.
+type laterCommand struct {
+	cp CommandPattern
+	lp laterPattern
 }
 
 // index returns the full index once the set has been asked lazyLookups

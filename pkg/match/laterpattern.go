@@ -25,6 +25,9 @@ type requirement struct {
 	words []string
 	bits  uint64 // wordsBits(words)
 	any   bool   // the source was not read (quotes): it may match anything
+	// room holds words when they are few (most patterns name one or
+	// two), so reading them allocates nothing more.
+	room [2]string
 }
 
 // mayMatch reports whether the pattern can match the command a, whose
@@ -34,8 +37,9 @@ type requirement struct {
 func (lp *laterPattern) mayMatch(src string, a *Argv) bool {
 	r := lp.need.Load()
 	if r == nil {
-		words, ok := requiredWords(src)
-		r = &requirement{words: words, bits: wordsBits(words), any: !ok}
+		r = new(requirement)
+		words, ok := requiredWords(src, r.room[:0])
+		r.words, r.bits, r.any = words, wordsBits(words), !ok
 		lp.need.Store(r)
 	}
 	if r.any {
@@ -95,7 +99,7 @@ func (cp *CommandPattern) compiled() *CommandPattern {
 // them. A source with quotes is not read here (its words are split by
 // splitQuoted): it may match.
 func mayHaveWords(src string, pos []string) bool {
-	words, ok := requiredWords(src)
+	words, ok := requiredWords(src, nil)
 	if !ok {
 		return true
 	}
@@ -109,9 +113,10 @@ func mayHaveWords(src string, pos []string) bool {
 
 // requiredWords returns the exact literal words of a simple pattern's
 // source after its program word, each of which a command's positional
-// arguments must hold for it to match; ok is false for a source with
-// quotes, which is not read.
-func requiredWords(src string) (words []string, ok bool) {
+// arguments must hold for it to match, appended to words (nil when there
+// are none and words is nil); ok is false for a source with quotes, which
+// is not read.
+func requiredWords(src string, words []string) (_ []string, ok bool) {
 	if strings.ContainsAny(src, `'"`) {
 		return nil, false
 	}

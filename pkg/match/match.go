@@ -80,6 +80,40 @@ func LazyTexts(srcs []string) []Glob {
 	return out
 }
 
+// LazyTextRoom makes the lazy text globs of many short lists (LazyTexts of
+// each) out of shared allocations: a process that loads a policy snapshot
+// makes three lists for each of its entries, most of one or two patterns,
+// and one allocation per list was most of the cost. Its zero value is
+// ready; it is not safe for concurrent use.
+type LazyTextRoom struct {
+	globs []Glob
+	lazy  []lazyGlob
+}
+
+// lazyTextChunk is the number of globs a LazyTextRoom makes room for at a
+// time.
+const lazyTextChunk = 32
+
+// Texts is LazyTexts(srcs), carved out of the room: the slice's capacity
+// is its length, so a caller's append copies it.
+func (r *LazyTextRoom) Texts(srcs []string) []Glob {
+	n := len(srcs)
+	if n == 0 {
+		return []Glob{}
+	}
+	if len(r.globs) < n {
+		r.globs = make([]Glob, max(n, lazyTextChunk))
+		r.lazy = make([]lazyGlob, len(r.globs))
+	}
+	out, ls := r.globs[:n:n], r.lazy[:n:n]
+	r.globs, r.lazy = r.globs[n:], r.lazy[n:]
+	for i, src := range srcs {
+		ls[i].src = src
+		out[i] = Glob{src: src, g: &ls[i]}
+	}
+	return out
+}
+
 // glob compiles pattern, where `*` stops at seps and `**` crosses them.
 func (c Compiler) glob(pattern string, seps ...rune) (*lazyGlob, error) {
 	l := &lazyGlob{src: pattern, seps: seps}

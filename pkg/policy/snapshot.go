@@ -253,11 +253,12 @@ func decodeSnapshot(body string, checkRules bool) (*Policy, error) {
 	es := make([]Entry, len(p.Entries))
 	ls := make([]lazyRules, len(p.Entries))
 	names := make([]string, len(p.Entries))
+	var globs match.LazyTextRoom // the entries' tool, agent and session globs
 	for i := range p.Entries {
 		e := &es[i]
 		e.Name, e.Description, e.Priority, e.TightenOnly, e.Origin = r.str(), r.str(), int(r.int()), r.bool(), r.str()
 		tools := r.strs()
-		e.Tools, e.Agents, e.Sessions = lazyGlobs(tools), lazyGlobs(r.strs()), lazyGlobs(r.strs())
+		e.Tools, e.Agents, e.Sessions = globs.Texts(tools), globs.Texts(r.strs()), globs.Texts(r.strs())
 		// The rules are laid out on first use (Rules); checked now
 		// when checkRules.
 		src, index := r.str(), r.str()
@@ -502,7 +503,15 @@ type snapReader struct {
 	s   string
 	i   int
 	bad bool
+	// spare is room for the lists strs returns: a snapshot holds many
+	// short lists of strings (a rule's patterns, an entry's tools), and
+	// reading them carves each out of one allocation instead of making
+	// one each.
+	spare []string
 }
+
+// strsChunk is the number of strings strs makes room for at a time.
+const strsChunk = 64
 
 func (r *snapReader) fail() { r.bad, r.i = true, len(r.s) }
 
@@ -569,12 +578,19 @@ func (r *snapReader) str() string {
 	return s
 }
 
+// strs reads a list of strings. The list is carved out of the reader's
+// spare room with its capacity cut to its length, so a caller's append
+// copies it rather than writing over the next list.
 func (r *snapReader) strs() []string {
 	n := r.count()
 	if n == 0 {
 		return nil
 	}
-	out := make([]string, n)
+	if len(r.spare) < n {
+		r.spare = make([]string, max(n, strsChunk))
+	}
+	out := r.spare[:n:n]
+	r.spare = r.spare[n:]
 	for i := range out {
 		out[i] = r.str()
 	}
