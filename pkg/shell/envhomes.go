@@ -1,6 +1,9 @@
 package shell
 
-import "strings"
+import (
+	"slices"
+	"strings"
+)
 
 // Every language reads the home directory out of its environment in its
 // own words (System.getenv("HOME"), Sys.getenv "HOME", getEnv "HOME",
@@ -26,10 +29,11 @@ func envHomes(code string) string {
 	if !strings.Contains(code, "HOME") && !strings.Contains(code, "USERPROFILE") && !strings.Contains(code, "user.home") {
 		return code
 	}
+	aliases := envAliases(code) // envaliases.go: val e = System.getenv(); e["HOME"]
 	var b strings.Builder
 	done := 0
 	for i := 0; i < len(code); i++ {
-		start, end, ok := envHomeAt(code, i)
+		start, end, ok := envHomeAt(code, i, aliases)
 		if !ok {
 			continue
 		}
@@ -47,7 +51,7 @@ func envHomes(code string) string {
 // envHomeAt reads a lookup of the home directory whose name (HOME, in
 // quotes or as a member) starts at code[i]: start and end span the whole
 // lookup, from the environment's name to the last suffix.
-func envHomeAt(code string, i int) (start, end int, ok bool) {
+func envHomeAt(code string, i int, aliases []string) (start, end int, ok bool) {
 	for _, nw := range envHomeNames {
 		name, word := nw[0], nw[1]
 		q := code[i]
@@ -78,7 +82,7 @@ func envHomeAt(code string, i int) (start, end int, ok bool) {
 			} else if open[len(open)-1] == '(' || strings.IndexByte(" \t", code[i-1]) < 0 {
 				continue
 			}
-			s := envLookupStart(open, word)
+			s := envLookupStart(open, word, aliases)
 			if s < 0 {
 				continue
 			}
@@ -92,7 +96,7 @@ func envHomeAt(code string, i int) (start, end int, ok bool) {
 			if end < len(code) && isIdent(code[end]) {
 				continue
 			}
-			s := envLookupStart(code[:i-1], word)
+			s := envLookupStart(code[:i-1], word, aliases)
 			if s < 0 {
 				continue
 			}
@@ -104,8 +108,9 @@ func envHomeAt(code string, i int) (start, end int, ok bool) {
 
 // envLookupStart gives where the name of a lookup that ends s starts (a
 // chain of names joined by ., ::, / or : and, for a member, a '$'), when
-// a word of it holds word (the environment's "env"); -1 otherwise.
-func envLookupStart(s, word string) int {
+// a word of it holds word (the environment's "env") or it is a name the
+// code bound to the environment (aliases); -1 otherwise.
+func envLookupStart(s, word string, aliases []string) int {
 	k := len(s)
 	if k > 0 && s[k-1] == '!' {
 		k-- // Elixir's System.fetch_env!("HOME")
@@ -126,7 +131,7 @@ func envLookupStart(s, word string) int {
 		k++ // "rm -rf "..os.getenv: the operator before the name is no part of it
 	}
 	chain := s[k:]
-	if chain == "" || !strings.Contains(strings.ToLower(chain), word) {
+	if chain == "" || !strings.Contains(strings.ToLower(chain), word) && !slices.Contains(aliases, chain) {
 		return -1
 	}
 	return k

@@ -181,9 +181,9 @@ func literalWordByte(b byte) bool {
 // build lists with.
 func listGap(s string) bool {
 	s = strings.NewReplacer("new String[]", "", "String[]", "", "list", "", "List.of", "", "Arrays.asList", "",
-		"vector", "", "array", "", "qw", "", ".args", "", ".arg", "").Replace(s)
+		"new[]", "", "vector", "", "array", "", "qw", "", ".args", "", ".arg", "").Replace(s)
 	// (Rust's .arg("-rf").arg(…) chains a list; &"…" borrows a literal;
-	// C#'s $"…" and @"…" mark one)
+	// C#'s $"…" and @"…" mark one, new[] { … } lists)
 	return strings.Trim(s, " \t\n,[](){}&$@") == ""
 }
 
