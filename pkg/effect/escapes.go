@@ -200,7 +200,7 @@ var opaqueActs = []string{"rm(", "rm_rf", "rmtree", "rmdir", "unlink", "delete",
 	// walked as the command it is),
 	// Lisp's run-program and system*, Erlang's del_dir_r; rm passed as a
 	// function (foreach(rm, …)).
-	"rename", "mv(", "move", "symlink", "truncate", "`", "pipe(", "\"|", "{|",
+	"rename", "mv(", "move", "symlink", "ln_s", "truncate", "`", "pipe(", "\"|", "{|",
 	"run-program", "system*", "del_dir", "(rm,", " rm,",
 	// packages installed straight from a repository nobody here has read
 	// (R's remotes::install_github and pak::pkg_install("user/repo"),
@@ -324,7 +324,8 @@ var scannedActs = table.Map[string, []string]{Build: func() map[string][]string 
 }}
 
 // fileActs are the acts of opaqueActs that only change files.
-var fileActs = []string{"rm(", "rm_rf", "rmtree", "rmdir", "unlink", "delete", "remove", "write", "rename", "mv(", "move", "symlink", "truncate", "(rm,", " rm,", "del_dir"}
+var fileActs = []string{"rm(", "rm_rf", "rmtree", "rmdir", "unlink", "delete", "remove", "write", "rename", "mv(", "move", "symlink",
+	"ln_s", "truncate", "(rm,", " rm,", "del_dir"}
 
 // ownDirs are the directories inside a project that are not the
 // project's files to change: a repository's history and the guard's and

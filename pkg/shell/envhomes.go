@@ -1,6 +1,9 @@
 package shell
 
-import "strings"
+import (
+	"slices"
+	"strings"
+)
 
 // Every language reads the home directory out of its environment in its
 // own words (System.getenv("HOME"), Sys.getenv "HOME", getEnv "HOME",
@@ -14,19 +17,23 @@ import "strings"
 // spellings it lists, with what a language appends to take the value out
 // of an option or a result (.unwrap(), .expect("…"), !!, ?, .orEmpty()).
 
-// envHomeNames are the variables that hold the home directory.
-var envHomeNames = [...]string{"HOME", "USERPROFILE"}
+// envHomeNames are the variables that hold the home directory, each with
+// the word the name of its lookup holds: the environment's, or the JVM's
+// properties' (System.getProperty("user.home"), sys.props("user.home"),
+// System.properties["user.home"], (System/getProperty "user.home")).
+var envHomeNames = [...][2]string{{"HOME", "env"}, {"USERPROFILE", "env"}, {"user.home", "prop"}}
 
 // envHomes returns code with each environment lookup of the home
 // directory replaced by the literal '~'; code itself when there is none.
 func envHomes(code string) string {
-	if !strings.Contains(code, "HOME") && !strings.Contains(code, "USERPROFILE") {
+	if !strings.Contains(code, "HOME") && !strings.Contains(code, "USERPROFILE") && !strings.Contains(code, "user.home") {
 		return code
 	}
+	aliases := envAliases(code) // envaliases.go: val e = System.getenv(); e["HOME"]
 	var b strings.Builder
 	done := 0
 	for i := 0; i < len(code); i++ {
-		start, end, ok := envHomeAt(code, i)
+		start, end, ok := envHomeAt(code, i, aliases)
 		if !ok {
 			continue
 		}
@@ -44,12 +51,13 @@ func envHomes(code string) string {
 // envHomeAt reads a lookup of the home directory whose name (HOME, in
 // quotes or as a member) starts at code[i]: start and end span the whole
 // lookup, from the environment's name to the last suffix.
-func envHomeAt(code string, i int) (start, end int, ok bool) {
-	for _, name := range envHomeNames {
+func envHomeAt(code string, i int, aliases []string) (start, end int, ok bool) {
+	for _, nw := range envHomeNames {
+		name, word := nw[0], nw[1]
 		q := code[i]
 		switch {
-		case (q == '"' || q == '\'') && strings.HasPrefix(code[i+1:], name+string(q)):
-			// getenv("HOME"), ENV['HOME'], Sys.getenv "HOME"
+		case (q == '"' || q == '\'' || q == '`') && strings.HasPrefix(code[i+1:], name+string(q)):
+			// getenv("HOME"), ENV['HOME'], Sys.getenv "HOME", os.Getenv(`HOME`)
 			end = i + len(name) + 2
 			open := strings.TrimRight(code[:i], " \t")
 			if open == "" {
@@ -74,7 +82,7 @@ func envHomeAt(code string, i int) (start, end int, ok bool) {
 			} else if open[len(open)-1] == '(' || strings.IndexByte(" \t", code[i-1]) < 0 {
 				continue
 			}
-			s := envLookupStart(open)
+			s := envLookupStart(open, word, aliases)
 			if s < 0 {
 				continue
 			}
@@ -88,7 +96,7 @@ func envHomeAt(code string, i int) (start, end int, ok bool) {
 			if end < len(code) && isIdent(code[end]) {
 				continue
 			}
-			s := envLookupStart(code[:i-1])
+			s := envLookupStart(code[:i-1], word, aliases)
 			if s < 0 {
 				continue
 			}
@@ -100,8 +108,9 @@ func envHomeAt(code string, i int) (start, end int, ok bool) {
 
 // envLookupStart gives where the name of a lookup that ends s starts (a
 // chain of names joined by ., ::, / or : and, for a member, a '$'), when
-// a word of it names the environment; -1 otherwise.
-func envLookupStart(s string) int {
+// a word of it holds word (the environment's "env") or it is a name the
+// code bound to the environment (aliases); -1 otherwise.
+func envLookupStart(s, word string, aliases []string) int {
 	k := len(s)
 	if k > 0 && s[k-1] == '!' {
 		k-- // Elixir's System.fetch_env!("HOME")
@@ -122,7 +131,7 @@ func envLookupStart(s string) int {
 		k++ // "rm -rf "..os.getenv: the operator before the name is no part of it
 	}
 	chain := s[k:]
-	if chain == "" || !strings.Contains(strings.ToLower(chain), "env") {
+	if chain == "" || !strings.Contains(strings.ToLower(chain), word) && !slices.Contains(aliases, chain) {
 		return -1
 	}
 	return k

@@ -19,6 +19,7 @@ type literalBinding struct {
 	name string
 	lit  string // the literal as written, quotes included
 	at   int    // where the binding's statement ends: uses come after
+	line int    // where the binding's line starts: a use before it may take the only binding
 }
 
 // bindLiteralNames returns code with each use of a name bound to a plain
@@ -110,11 +111,12 @@ func literalBindings(code string) []literalBinding {
 		}
 		text, joinedEnd := concatenatedLiterals(code, i, end)
 		name := lispBoundName(code[:i])
-		if name == "" && statementEnds(code[joinedEnd:]) {
-			name = boundName(code[:i])
+		from, stop := valueSpan(code, i, joinedEnd) // literalvalues.go: String::from("…"), "…".to_string(), r"…"
+		if name == "" && statementEnds(code[stop:]) {
+			name = boundName(code[:from])
 		}
 		if name != "" && !strings.ContainsAny(text, "$#{\\"+string(c)) { // a plain literal: no interpolation, no escape
-			out = append(out, literalBinding{name: name, lit: string(c) + text + string(c), at: joinedEnd})
+			out = append(out, literalBinding{name: name, lit: string(c) + text + string(c), at: stop, line: lineStart(code, from)})
 			end = joinedEnd
 		}
 		i = end
@@ -194,9 +196,9 @@ func boundName(s string) string {
 // statementEnds reports whether rest, after a literal, ends the statement
 // the literal is the whole right side of.
 func statementEnds(rest string) bool {
-	rest = strings.TrimLeft(rest, " \t")
-	if rest == "" || rest[0] == '\n' || rest[0] == '\r' || rest[0] == ';' || rest[0] == ',' {
-		return true // (Erlang's expressions end at ',')
+	rest = strings.TrimLeft(skipBlockComment(strings.TrimLeft(rest, " \t")), " \t")
+	if rest == "" || rest[0] == '\n' || rest[0] == '\r' || rest[0] == ';' || rest[0] == ',' || lineComment(rest) {
+		return true // (Erlang's expressions end at ','; a comment ends the line's code)
 	}
 	return strings.HasPrefix(rest, "in") && (len(rest) == 2 || !isIdent(rest[2]))
 }
@@ -205,13 +207,23 @@ func statementEnds(rest string) bool {
 // binding whose statement ended before at.
 func boundAt(binds []literalBinding, name string, at int) (string, bool) {
 	lit, ok := "", false
+	later, n := "", 0
 	for _, x := range binds {
-		if x.at > at {
-			break
+		if x.name != name {
+			continue
 		}
-		if x.name == name {
+		if x.at <= at {
 			lit, ok = x.lit, true
+		} else if at < x.line {
+			later = x.lit
 		}
+		n++
+	}
+	if !ok && n == 1 && later != "" {
+		// a name bound once, after its use: a constant declared below
+		// the function that uses it (Go's and Rust's const, Haskell's
+		// where) holds its literal wherever it is used
+		return later, true
 	}
 	return lit, ok
 }
@@ -233,7 +245,7 @@ func bindsHere(rest string) bool {
 // offset at, each interpolation of a bound name by the literal's text;
 // changed is false when there is none.
 func interpolateBound(text string, binds []literalBinding, at int) (string, bool) {
-	if !strings.ContainsAny(text, "$#\\") {
+	if !strings.ContainsAny(text, "$#\\{") {
 		return text, false
 	}
 	changed := false
@@ -247,7 +259,7 @@ func interpolateBound(text string, binds []literalBinding, at int) (string, bool
 		}
 		lit, _ := boundAt(binds, x.name, at)
 		val := lit[1 : len(lit)-1]
-		for _, form := range [...]string{"${" + name + "}", "#{" + name + "}", `\(` + name + ")"} {
+		for _, form := range [...]string{"${" + name + "}", "#{" + name + "}", `\(` + name + ")", "{" + name + "}"} {
 			if strings.Contains(text, form) {
 				text, changed = strings.ReplaceAll(text, form, val), true
 			}
@@ -342,6 +354,10 @@ func openParenOnLine(s string) bool {
 // "var h" (Go), from the text before the type; "" otherwise.
 func typedName(before string) string {
 	t := strings.TrimRight(before, " \t")
+	if k := len(t); k > 0 && t[k-1] == '&' || strings.HasSuffix(t, "&'static") {
+		// Rust's const D: &str = …, static D: &'static str = …: a borrowed type
+		t = strings.TrimRight(strings.TrimSuffix(strings.TrimSuffix(t, "'static"), "&"), " \t")
+	}
 	colon := strings.HasSuffix(t, ":")
 	if colon {
 		t = strings.TrimRight(t[:len(t)-1], " \t")

@@ -61,6 +61,9 @@ func LiteralCommands(code string) []string {
 	flush := func() {
 		if len(run) >= 2 {
 			out = append(out, JoinWords(run))
+			if f, ok := fillFormat(run); ok {
+				out = append(out, f) // literalformats.go: Sprintf("rm -rf %s", "/home/dev")
+			}
 		}
 		run = run[:0]
 	}
@@ -178,8 +181,10 @@ func literalWordByte(b byte) bool {
 // build lists with.
 func listGap(s string) bool {
 	s = strings.NewReplacer("new String[]", "", "String[]", "", "list", "", "List.of", "", "Arrays.asList", "",
-		"vector", "", "array", "", "qw", "").Replace(s)
-	return strings.Trim(s, " \t\n,[](){}") == ""
+		"new[]", "", "vector", "", "array", "", "qw", "", ".args", "", ".arg", "").Replace(s)
+	// (Rust's .arg("-rf").arg(…) chains a list; &"…" borrows a literal;
+	// C#'s $"…" and @"…" mark one, new[] { … } lists)
+	return strings.Trim(s, " \t\n,[](){}&$@") == ""
 }
 
 // QuotedLiterals returns the strings s quotes ('x', "x", `x`), in order,
