@@ -41,6 +41,10 @@ func TestDocExamples(t *testing.T) {
 	for _, f := range files {
 		var out, errb bytes.Buffer
 		t.Setenv("RAMPART_HOME", t.TempDir())
+		// The examples speak as the user dev, from /home/dev/project: under
+		// another home, /home/dev is another user's and reading it asks.
+		t.Setenv("HOME", "/home/dev")
+		t.Setenv("USER", "dev")
 		if code := run(context.Background(), []string{"test", f}, strings.NewReader(""), &out, &errb); code != 0 {
 			t.Errorf("rampart-eval test %s: exit %d\n%s%s", f, code, out.String(), errb.String())
 		}
