@@ -106,28 +106,20 @@ func shProgram(name string) bool {
 func moduleProgramHooks(code, mod string) []libHook {
 	var hs []libHook
 	prefix := mod + "."
-	for at := 0; at < len(code) && len(hs) < maxLibHooks; {
-		k := strings.Index(code[at:], prefix)
-		if k < 0 {
-			break
-		}
-		k += at
-		at = k + len(prefix)
-		if k > 0 && (isIdent(code[k-1]) || code[k-1] == '.') {
-			continue
-		}
-		prog := leadingIdent(code[at:])
+	for _, member := range membersOf(code, prefix) {
+		prog := leadingIdent(member)
 		if !shProgram(prog) {
 			continue
 		}
 		name, words := prefix+prog, []string{strings.ReplaceAll(prog, "_", "-")}
-		rest := code[at+len(prog):]
-		if sub, ok := strings.CutPrefix(rest, "."); ok {
+		if sub, ok := strings.CutPrefix(member[len(prog):], "."); ok {
 			if s := leadingIdent(sub); s != "" {
 				name, words = name+"."+s, append(words, s)
 			}
 		}
-		hs = appendHook(hs, libHook{name: name, words: words})
+		if hs = appendHook(hs, libHook{name: name, words: words}); len(hs) >= maxLibHooks {
+			break
+		}
 	}
 	return hs
 }
@@ -137,7 +129,21 @@ func moduleProgramHooks(code, mod string) []libHook {
 func programHooks(code, local, prog string) []libHook {
 	hs := []libHook{{name: local, words: []string{prog}}}
 	prefix := local + "."
-	for at := 0; at < len(code) && len(hs) < maxLibHooks; {
+	for _, member := range membersOf(code, prefix) {
+		if sub := leadingIdent(member); sub != "" {
+			if hs = appendHook(hs, libHook{name: prefix + sub, words: []string{prog, sub}}); len(hs) >= maxLibHooks {
+				break
+			}
+		}
+	}
+	return hs
+}
+
+// membersOf returns the text after each prefix (a name and its dot, "sh.")
+// in code that is not the end of a longer name or a member's member.
+func membersOf(code, prefix string) []string {
+	var out []string
+	for at := 0; at < len(code); {
 		k := strings.Index(code[at:], prefix)
 		if k < 0 {
 			break
@@ -147,11 +153,9 @@ func programHooks(code, local, prog string) []libHook {
 		if k > 0 && (isIdent(code[k-1]) || code[k-1] == '.') {
 			continue
 		}
-		if sub := leadingIdent(code[at:]); sub != "" {
-			hs = appendHook(hs, libHook{name: prefix + sub, words: []string{prog, sub}})
-		}
+		out = append(out, code[at:])
 	}
-	return hs
+	return out
 }
 
 // appendHook appends h unless a hook of its name is there.
