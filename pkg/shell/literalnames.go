@@ -328,7 +328,41 @@ func lispBoundName(s string) string {
 			return s[k:]
 		}
 	}
+	if inLetVector(before) {
+		return s[k:] // (let [x 1 home "~"] …): a later pair of the vector
+	}
 	return ""
+}
+
+// inLetVector reports whether the end of s sits directly inside the
+// binding vector of a Clojure let or loop ((let [ … ), so a symbol there
+// followed by a value is a binding.
+func inLetVector(s string) bool {
+	depth := 0
+	for i := len(s) - 1; i >= 0 && len(s)-i < 400; i-- {
+		switch s[i] {
+		case ')', ']', '}':
+			depth++
+		case '(', '{':
+			if depth == 0 {
+				return false
+			}
+			depth--
+		case '[':
+			if depth > 0 {
+				depth--
+				continue
+			}
+			b := strings.TrimRight(s[:i], " \t\n")
+			return strings.HasSuffix(b, "(let") || strings.HasSuffix(b, "(loop") || strings.HasSuffix(b, "(binding")
+		case '"':
+			// a literal inside the vector: skip back over it
+			if k := strings.LastIndexByte(s[:i], '"'); k >= 0 {
+				i = k
+			}
+		}
+	}
+	return false
 }
 
 // openParenOnLine reports whether the line s ends in has a '(' that is

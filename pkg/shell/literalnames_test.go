@@ -40,6 +40,8 @@ func TestBindLiteralNames(t *testing.T) {
 		{`H = "x", f("a" ++ H).`, `H = "x", f("a" ++ "x").`},
 		{`(def home-dir "x") (f "a" home-dir)`, `(def home-dir "x") (f "a" "x")`},
 		{`(let [d "x"] (f d))`, `(let [d "x"] (f "x"))`},
+		{`(let [a 1 d "x"] (f d))`, `(let [a 1 d "x"] (f "x"))`},
+		{`(f [a "x"] d)`, `(f [a "x"] d)`},
 		{`def d = "x"; "a ${d} $d #{d}".run()`, `def d = "x"; "a x x x".run()`},
 		{`val h: String = "x"; f(h)`, `val h: String = "x"; f("x")`},
 		{"var h string = \"x\"\nf(h)", "var h string = \"x\"\nf(\"x\")"},
@@ -71,6 +73,7 @@ func TestLiteralCommandsBoundNames(t *testing.T) {
 		{"def home = System.getenv('HOME')\n['rm', '-rf', home].execute()", "rm -rf '~'"},
 		{"let () =\n  let home = Sys.getenv \"HOME\" in\n  ignore (Sys.command (\"rm -rf \" ^ home))", "rm -rf ~"},
 		{"main = do\n  home <- getEnv \"HOME\"\n  callProcess \"rm\" [\"-rf\", home]", "rm -rf '~'"},
+		{`def k = "HO" + "ME"; ["rm", "-rf", System.getenv(k)].execute()`, "rm -rf '~'"},
 	} {
 		if got := LiteralCommands(c.code); !slices.Contains(got, c.want) {
 			t.Errorf("LiteralCommands(%q) = %q, want it to hold %q", c.code, got, c.want)

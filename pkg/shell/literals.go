@@ -55,6 +55,10 @@ func LiteralCommands(code string) []string {
 		code = opaqueHomes.Get().Replace(envHomes(code))
 	}
 	code = bindLiteralNames(code) // literalnames.go: def home = "~"; ["rm", "-rf", home]
+	if strings.Contains(code, "HOME") {
+		// k = "HO" + "ME"; getenv(k): the name put in place spells the lookup
+		code = bindLiteralNames(opaqueHomes.Get().Replace(envHomes(code)))
+	}
 	var out []string
 	var run []string
 	gap := 0
