@@ -438,15 +438,7 @@ func (t *pwshT) command(words []string) string {
 			}
 			continue
 		}
-		if !attached && i+1 < len(words) {
-			i++
-			val = words[i]
-		}
-		for strings.HasSuffix(val, ",") && i+1 < len(words) {
-			// an array written across blanks: "-c", "rm -rf ~"
-			i++
-			val += words[i]
-		}
+		val, i = pwshParamValue(words, i, val, attached)
 		switch to := v.params[full]; to {
 		case "=":
 			if strings.HasPrefix(val, "@(") && strings.HasSuffix(val, ")") {
@@ -1094,4 +1086,20 @@ func pwshCallArg(expr, method string) (string, bool) {
 		return lit, true
 	}
 	return arg, arg != "" && strings.Contains(arg, ",")
+}
+
+// pwshParamValue gives the value of the parameter at words[i] and the
+// index of its last word: the value attached to it (-Name:x), else the
+// next word, with an array written across blanks ("-c", "rm -rf ~")
+// joined back into one.
+func pwshParamValue(words []string, i int, val string, attached bool) (string, int) {
+	if !attached && i+1 < len(words) {
+		i++
+		val = words[i]
+	}
+	for strings.HasSuffix(val, ",") && i+1 < len(words) {
+		i++
+		val += words[i]
+	}
+	return val, i
 }

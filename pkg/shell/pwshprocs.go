@@ -69,14 +69,7 @@ func pwshProcess(name string, words []string) (string, bool) {
 		if kind == "" {
 			continue
 		}
-		if !attached && i+1 < len(words) {
-			i++
-			val = words[i]
-		}
-		for strings.HasSuffix(val, ",") && i+1 < len(words) {
-			i++
-			val += words[i]
-		}
+		val, i = pwshParamValue(words, i, val, attached)
 		switch kind {
 		case "name":
 			named = true
