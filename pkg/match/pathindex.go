@@ -294,13 +294,8 @@ func (x *indexedPaths) matchQuery(q *PathQuery) bool {
 	}
 	if x.hasKeys(bucketDeep) {
 		for rest := p; rest != ""; {
-			rest = rest[1:] // past the '/'
-			seg := rest
-			if i := strings.IndexByte(rest, '/'); i >= 0 {
-				seg, rest = rest[:i], rest[i:]
-			} else {
-				rest = ""
-			}
+			var seg string
+			seg, rest = nextSegment(rest)
 			if x.any(x.keyed(bucketDeep, seg, nameBit(seg)), p, home, cwd) {
 				return true
 			}

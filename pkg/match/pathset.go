@@ -327,13 +327,8 @@ func (x *patternIndex) get(k string) []PathPattern {
 // matchDeep tries the "**/SEG…" patterns indexed under each segment of p.
 func (s *PathSet) matchDeep(p, home, cwd string) bool {
 	for rest := p; rest != ""; {
-		rest = rest[1:] // past the '/'
-		seg := rest
-		if i := strings.IndexByte(rest, '/'); i >= 0 {
-			seg, rest = rest[:i], rest[i:]
-		} else {
-			rest = ""
-		}
+		var seg string
+		seg, rest = nextSegment(rest)
 		if anyPattern(s.deepBy.get(seg), p, home, cwd) {
 			return true
 		}
@@ -546,4 +541,14 @@ func literalFirstSegment(rest string) (string, bool) {
 		return "", false
 	}
 	return seg, true
+}
+
+// nextSegment splits rest, a path's tail starting at a '/', into its first
+// segment and the tail after it (which starts at the next '/', or is "").
+func nextSegment(rest string) (seg, tail string) {
+	rest = rest[1:] // past the '/'
+	if i := strings.IndexByte(rest, '/'); i >= 0 {
+		return rest[:i], rest[i:]
+	}
+	return rest, ""
 }
