@@ -131,6 +131,27 @@ func (ev *evaluation) judgeLineWrites(res *shell.Result, effs []effect.Effect) {
 	}
 }
 
+// judgeShownParts judges the text a line shows it writes into a file whose
+// whole text it does not show (echo LD_PRELOAD=… >> "$GITHUB_ENV"; curl …
+// >> "$GITHUB_ENV"; { echo …; date; } >> F): the shown part is in the
+// file whatever the rest is, so it is judged by the file's format as a
+// write of that text is, on top of what the write itself is judged as.
+func (ev *evaluation) judgeShownParts(res *shell.Result, effs []effect.Effect) {
+	if len(res.Shown) == 0 {
+		return
+	}
+	for _, ef := range effs {
+		if ef.Kind != effect.Write || ef.Path == "" || ev.denied() {
+			continue
+		}
+		for name, text := range res.Shown {
+			if match.CleanPath(name, ev.c.Cwd, ev.e.env.Home) == ef.Path && !ev.denied() {
+				ev.judgeLaterFormat(ef.Path, text)
+			}
+		}
+	}
+}
+
 // projectCopy reports a command that writes what it reads from the
 // project's own files (cp .envrc.example .envrc): text the repository
 // already shows. A download reads no file, and a copy from /tmp one

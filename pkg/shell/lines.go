@@ -388,9 +388,13 @@ func (s *state) recordFile(target, text string, appendTo bool) {
 	s.filesAt[k] = len(s.out)
 	if s.opaque.has(k) {
 		if appendTo {
-			return // appending to unknown text leaves it unknown
+			s.addShown(k, text) // appending to unknown text leaves it unknown, with this text in it
+			return
 		}
 		s.opaque.remove(k)
+	}
+	if !appendTo {
+		delete(s.shown, k) // (a nil map deletes nothing)
 	}
 	if appendTo {
 		s.files[k] += text

@@ -66,8 +66,24 @@ func below(abs, dir string) (string, bool) {
 	return "", false
 }
 
+// oneVariable reports a word that is one variable's expansion alone:
+// $NAME or ${NAME}.
+func oneVariable(w string) bool {
+	if len(w) < 2 || w[0] != '$' {
+		return false
+	}
+	n := w[1:]
+	if n[0] == '{' && n[len(n)-1] == '}' {
+		n = n[1 : len(n)-1]
+	}
+	return validName(n)
+}
+
 // key is the walk's key for the file a word names: fileKey, taken from
 // the directory the line's cd commands moved to, then the line's Place.
+// A name holding an expansion the walk could not resolve stays as it is,
+// but for one variable alone ("$GITHUB_ENV"), which is taken from there as
+// the effects take it.
 func (s *state) key(p string) string {
 	if s.dir == "" && s.at.Dir != s.at.Home && plainName(p) {
 		// a program's name, a word: relative below the working
@@ -75,7 +91,7 @@ func (s *state) key(p string) string {
 		return p
 	}
 	k := fileKey(p)
-	if s.dir != "" && k != "" && k[0] != '/' && k[0] != '~' && !substrs.AnyByte(k, "$`") {
+	if s.dir != "" && k != "" && k[0] != '/' && k[0] != '~' && (!substrs.AnyByte(k, "$`") || oneVariable(k)) {
 		k = fileKey(path.Join(s.dir, k))
 	}
 	return s.at.key(k)

@@ -211,7 +211,11 @@ type Result struct {
 	Truncated bool              // a nesting or size bound stopped the walk
 	Exhaust   []string          // what starts processes without end: fork bombs under any name, endless loops of background jobs
 	Files     map[string]string // text the line writes to files, by file name as written ("./x.sh" as "x.sh")
-	Functions []string          // the names of the shell functions the line defines (f() { …; }, function f { …; }), in order, a name again when defined again
+	// Shown is text the line writes into files whose whole text it does
+	// not know (echo A >> F; curl … >> F: A; { echo A; date; } > F: A),
+	// by file name as Files: what the files hold among the rest.
+	Shown     map[string]string
+	Functions []string // the names of the shell functions the line defines (f() { …; }, function f { …; }), in order, a name again when defined again
 	// Shells[id-1] is the shell that started subshell or child process
 	// id (Command.Shell): 0 for the line's own. Nil when the line started
 	// none.

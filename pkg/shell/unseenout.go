@@ -138,7 +138,7 @@ func printsOutput(name string, inner []string) bool {
 	switch name {
 	case "cd", "mkdir", "rmdir", "rm", "cp", "mv", "ln", "touch", "chmod", "chown", "chgrp",
 		"sleep", "true", "false", ":", "test", "[", "[[", "unset", "shift", "wait", "exit",
-		"return", "read", "local", "sync":
+		"return", "read", "local", "sync", "break", "continue":
 		for _, w := range inner[1:] {
 			// cp list /dev/stdout, mv f /proc/self/fd/1: a copy onto a
 			// descriptor prints the file

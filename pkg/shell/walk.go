@@ -32,6 +32,7 @@ type state struct {
 	errexit     bool                // set -e is on at the top of the line (errexit.go)
 	stageIn     string              // the text known to reach install or cp from standard input in the stage walked (feedPipe)
 	files       map[string]string   // text written to files on the line, by file name
+	shown       map[string]string   // text written into files whose whole text is not known (Result.Shown)
 	filesAt     map[string]int      // how many commands the walk had found when each text was recorded
 	opaque      fileSet             // files written on the line with text nobody knows
 	substFiles  map[string][]string // process substitutions that copy files out, by their text: the files (generators.go)
@@ -47,6 +48,9 @@ type state struct {
 	built       map[string]builtProgram // programs built on the line from sources it wrote, by file (compiled.go)
 	compound    bool                    // the redirections walked are a compound command's
 	blockIn     *blockInput             // the standard input they gave it, once walked (stdinOf)
+	printing    *blockPrint             // the block whose output to a file is being collected (blockout.go)
+	callPrint   *blockPrint             // what the function just called printed into the file its call names
+	bodyFed     bool                    // the function just called printed into the block around it
 	execIn      *blockInput             // the shell's own input a bare exec gave it (exec < s.sh)
 	traps       []trapDef               // trap commands, walked at the end of the line
 	execOut     []string                // files a bare exec just sent the line's output to
@@ -234,7 +238,7 @@ func (s *state) result() Result {
 	if len(s.shellUp) > 0 {
 		shells = append(s.ints(len(s.shellUp)), s.shellUp...)
 	}
-	return Result{Commands: s.out, Unparsed: s.unparsed, Truncated: s.truncated, Exhaust: s.exhausts, Files: s.files, Functions: s.defined, Shells: shells}
+	return Result{Commands: s.out, Unparsed: s.unparsed, Truncated: s.truncated, Exhaust: s.exhausts, Files: s.files, Shown: s.shown, Functions: s.defined, Shells: shells}
 }
 
 // add appends a copy of *c unless the output is full. It takes a pointer:
@@ -445,8 +449,17 @@ func (s *state) walkStmt(st *syntax.Stmt, f frame) {
 			f.pl, f.inPipe = s.newPipe(), true
 		}
 		start := len(s.out)
+		outer := s.printing
+		bp := s.startBlockPrint(st.Redirs, f) // blockout.go
+		if bp != nil {
+			s.printing = bp
+		}
 		s.walkCall(&syntax.CallExpr{}, st.Redirs, f)
 		s.compound = false
+		if bp != nil {
+			bp.noting = false
+			defer s.endBlockPrint(bp, outer, f)
+		}
 		if s.blockIn != nil {
 			f.blockIn, s.blockIn = s.blockIn, nil
 		}
@@ -779,6 +792,9 @@ func (s *state) procBlock(pl *pipe, sp span, out bool, end int) {
 
 // walkPipe walks the stages of a pipeline, numbering them.
 func (s *state) walkPipe(c *syntax.BinaryCmd, f frame) {
+	if s.printing != nil && !f.inPipe {
+		s.blockPrintsUnseen(f, "a pipeline", nil) // its last stage prints into a block's file (blockout.go)
+	}
 	if f.pl == nil {
 		f.pl = s.newPipe()
 	}
@@ -1354,8 +1370,19 @@ func (s *state) finish(e *expander, redirs []*syntax.Redirect) {
 			unseenIn = s.feedPipe(f.pl, name, inner, bodies, rs, k >= 0 && readsFileOnly(&s.out[k]))
 		}
 		s.forgetWritten(start) // fileflow.go
+		if s.printing != nil {
+			s.blockPrints(f, start, name, inner, bodies, rs) // blockout.go
+		}
 		s.recordWrites(f, name, inner, rs, bodies, unseenIn, xargs && argFile(e.words) == "")
+		if bp := s.callPrint; bp != nil {
+			s.callPrint = nil
+			s.endBlockPrint(bp, s.printing, f) // blockout.go: f >> F
+		}
 		return
+	}
+	s.callPrint, s.bodyFed = nil, false
+	if s.printing != nil {
+		s.blockPrintsUnseen(f, name, rs) // a shell or interpreter's output
 	}
 	if len(chain) > 0 {
 		f.via = append(f.via[:len(f.via):len(f.via)], chain...)

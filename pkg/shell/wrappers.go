@@ -132,6 +132,10 @@ func (s *state) emitWords(f frame, words []string, dyn []bool, rs []Redirect, rd
 	s.scratchCode(len(s.out)-1, name, words) // scratch.go
 	// A function redefined on a branch that may not have run may be
 	// either body (scopes.go): each is walked.
+	// f >> F: what the body prints is F's text; { f; } >> F: the
+	// block's (blockout.go)
+	var callPrint *blockPrint
+	outerPrint, toFile := s.printing, false
 	for fn, k := s.funcs[words[0]], 0; fn != nil && k < maxAlts && f.depth < MaxDepth; fn, k = fn.alt, k+1 {
 		if fn.active {
 			continue
@@ -139,6 +143,12 @@ func (s *state) emitWords(f frame, words []string, dyn []bool, rs []Redirect, rd
 		fn.active, fn.called = true, true
 		g := s.viaFrame(fn.f, words[0])
 		g.src, g.depth = fn.f.src, f.depth+1
+		if callPrint == nil {
+			callPrint, toFile = s.startCallPrint(c.Redirects, f, g.depth, outerPrint)
+			if callPrint != nil {
+				s.printing = callPrint
+			}
+		}
 		// The body runs where it is called: in the caller's pipeline stage
 		// (env | send reads the pipe), with the call's substitutions in $1...
 		g.pl, g.inPipe = f.pl, f.inPipe
@@ -170,6 +180,10 @@ func (s *state) emitWords(f frame, words []string, dyn []bool, rs []Redirect, rd
 		}
 		s.scope.locals = s.scope.locals[:mark]
 		fn.active = false
+	}
+	if callPrint != nil {
+		s.printing = outerPrint
+		s.endCallPrint(callPrint, toFile)
 	}
 	s.defineCopiedProgram(name, words[1:])
 	if alias, ok := s.aliases[words[0]]; ok && f.depth < MaxDepth {

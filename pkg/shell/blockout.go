@@ -1,0 +1,199 @@
+package shell
+
+import (
+	"strings"
+
+	"mvdan.cc/sh/v3/syntax"
+)
+
+// What a block or loop prints into the file its redirection names.
+//
+// { echo A; echo B; } >> F, ( printf … ) > F, for …; do echo …; done > F
+// and if …; then cat <<EOF …; fi > F write into F what the commands
+// inside print, as echo A >> F does for one command. The commands at
+// the block's own level (not in a substitution, a string run by another
+// shell, or a command sending its output elsewhere) are fed, in the order
+// walked, to a pipe of the block's own, as a pipeline's stage feeds the
+// next (feedPipe): echo and printf output, here-documents through cat,
+// files the line wrote copied out, find's paths; a program whose output
+// the walk cannot read, a shell or interpreter reading its input, or a
+// pipeline inside, makes that output unseen (unseenout.go). When all of it
+// is known, F holds the text (Result.Files) and is judged as any file the
+// line writes: its settings, a CI job's later steps, a script run later.
+// When some of it is unseen, F stays a file written with text nobody
+// knows, as every block's output file was before.
+
+// blockPrint is the output of a block or loop redirected to a file.
+type blockPrint struct {
+	pl     pipe // what the block's commands print, as stage 0
+	depth  int  // the block's Command.Depth: commands deeper print elsewhere
+	noting bool // the block's own redirections are being walked (emptyWrites notes the file)
+	file   string
+	// appendTo: >> or &>>; prior: the file's text before the block,
+	// when the line wrote it (known); unseen: written before with text
+	// nobody knows.
+	appendTo, known, unseen bool
+	prior                   string
+	dir                     string // where the line was when the block opened the file (state.dir)
+}
+
+// printsToFile reports whether a compound command's redirections may
+// send its standard output to a file (> F, >> F, >| F, &> F, &>> F).
+func printsToFile(rs []*syntax.Redirect) bool {
+	for _, r := range rs {
+		if r.N != nil && r.N.Value != "1" {
+			continue
+		}
+		switch r.Op {
+		case syntax.RdrOut, syntax.AppOut, syntax.ClbOut, syntax.RdrAll, syntax.AppAll:
+			return true
+		}
+	}
+	return false
+}
+
+// startBlockPrint begins collecting what a block at f prints, when its
+// redirections send it to a file; it returns the collector, or nil.
+func (s *state) startBlockPrint(rs []*syntax.Redirect, f frame) *blockPrint {
+	if f.inPipe || !printsToFile(rs) {
+		return nil
+	}
+	return &blockPrint{depth: f.depth, noting: true}
+}
+
+// noteBlockFile records, for the block whose redirections rs are, the
+// file its standard output goes to last (> a > b writes b) and what the
+// line knew of that file before.
+func (s *state) noteBlockFile(bp *blockPrint, rs []Redirect) {
+	if bp == nil || !bp.noting {
+		return
+	}
+	bp.file = ""
+	for _, r := range rs {
+		if r.FD != "" && r.FD != "1" {
+			continue
+		}
+		switch r.Op {
+		case ">", ">>", ">|", "&>", "&>>":
+			bp.file, bp.appendTo = r.Target, r.Op == ">>" || r.Op == "&>>"
+		case ">&":
+			bp.file = "" // >&2: to a descriptor, not the file
+		}
+	}
+	if bp.file == "" || strings.HasPrefix(bp.file, "/dev/") {
+		bp.file = ""
+		return
+	}
+	k := s.key(bp.file)
+	bp.dir = s.dir
+	bp.prior, bp.known = s.files[k]
+	bp.unseen = s.opaque.has(k)
+}
+
+// printsToFileRs is printsToFile for resolved redirections.
+func printsToFileRs(rs []Redirect) bool {
+	for _, r := range rs {
+		if r.FD != "" && r.FD != "1" {
+			continue
+		}
+		switch r.Op {
+		case ">", ">>", ">|", "&>", "&>>":
+			return true
+		}
+	}
+	return false
+}
+
+// startCallPrint begins collecting what the body of a function prints,
+// when the call sends its output to a file (f >> F: F holds what f's body
+// prints, as { …; } >> F does; toFile) or the call is inside a block
+// whose output is collected (outer: { f; } >> F). The caller walks the
+// body at depth with s.printing the collector, then ends it
+// (endCallPrint).
+func (s *state) startCallPrint(rs []Redirect, f frame, depth int, outer *blockPrint) (bp *blockPrint, toFile bool) {
+	switch {
+	case f.inPipe:
+		return nil, false
+	case printsToFileRs(rs):
+		bp = &blockPrint{depth: depth, noting: true}
+		s.noteBlockFile(bp, rs)
+		bp.noting = false
+		return bp, true
+	case outer != nil && outer.depth == f.depth && !stdoutAway(rs, false):
+		return &blockPrint{depth: depth}, false
+	}
+	return nil, false
+}
+
+// endCallPrint ends what startCallPrint began: a call to a file has its
+// text recorded once the call's own writes are (finish, s.callPrint); a
+// call inside a block hands what its body printed to the block's.
+func (s *state) endCallPrint(bp *blockPrint, toFile bool) {
+	if toFile {
+		s.callPrint = bp
+		return
+	}
+	outer := s.printing
+	outer.pl.feeds = append(outer.pl.feeds, bp.pl.feeds...)
+	outer.pl.dark |= bp.pl.dark
+	s.bodyFed = true // the call itself prints nothing more (blockPrints)
+}
+
+// blockPrints feeds what a command inside the block prints.
+func (s *state) blockPrints(f frame, start int, name string, inner, bodies []string, rs []Redirect) {
+	bp := s.printing
+	if bp == nil || bp.noting || f.inPipe || f.depth != bp.depth || len(inner) == 0 || stdoutAway(rs, false) {
+		return
+	}
+	if s.bodyFed {
+		s.bodyFed = false // a function's body printed for it (endCallPrint)
+		return
+	}
+	k := s.findBack(start, name)
+	s.feedPipe(&bp.pl, name, inner, bodies, rs, k >= 0 && readsFileOnly(&s.out[k]))
+}
+
+// blockPrintsUnseen records that a command inside the block prints what
+// the walk cannot read (a shell or interpreter reading its input, a
+// pipeline's last stage).
+func (s *state) blockPrintsUnseen(f frame, name string, rs []Redirect) {
+	bp := s.printing
+	if bp == nil || bp.noting || f.inPipe || f.depth != bp.depth || stdoutAway(rs, false) {
+		return
+	}
+	bp.pl.markUnseen(true, name)
+}
+
+// endBlockPrint records the block's file with what the block printed,
+// when all of it is known, and puts back the collector of the block
+// around it.
+func (s *state) endBlockPrint(bp, outer *blockPrint, f frame) {
+	s.printing = outer
+	if bp.file == "" {
+		return
+	}
+	var text strings.Builder
+	if bp.appendTo && bp.known {
+		text.WriteString(bp.prior)
+	}
+	n := text.Len()
+	for _, fd := range bp.pl.feeds {
+		text.WriteString(fd.text)
+	}
+	// the file was opened where the block started (cd inside it moves
+	// what comes after, not the file)
+	dir := s.dir
+	s.dir = bp.dir
+	defer func() { s.dir = dir }()
+	k := s.key(bp.file)
+	if bp.pl.dark != 0 || bp.appendTo && bp.unseen {
+		// unseen text, or appended to unseen text: the file stays unseen,
+		// holding what the walk read among the rest
+		s.addShown(k, text.String()[n:])
+		return
+	}
+	s.opaque.remove(k)
+	delete(s.shown, k)
+	s.recordFile(bp.file, text.String(), false)
+	s.walkConfigFile(f, bp.file) // settings.go
+}
