@@ -297,17 +297,42 @@ func sshConfigInert(content string) bool {
 }
 
 // shownWriters are the programs whose writes a line can show whole (the
-// text they write is in shell.Result.Files). A write by no program, a
-// block's or loop's output redirected ({ echo A; echo B; } >> F) or a
-// bare redirection (> F), and one by a function the line defines (f >>
-// F) are shown too: the parse keeps their text only when it read all of
-// it.
-var shownWriters = table.Map[string, bool]{Words: "echo printf cat tee"}
+// text they write is in shell.Result.Files): echo, printf, a here-document
+// through cat or tee, and the copies of a file the line wrote (cp, mv,
+// install, dd, sponge), whose text the parse keeps only when it knows
+// the whole of it.
+var shownWriters = table.Map[string, bool]{Words: "echo printf cat tee cp mv install ginstall gcp dd sponge"}
 
-// shownWriter reports whether a command named name writes text the line
-// can show (shownWriters, no program at all, or a function of the line).
-func shownWriter(res *shell.Result, name string) bool {
-	return name == "" || shownWriters.Get(name) || slices.Contains(res.Functions, name)
+// localWrappers run the command they wrap on this machine with the same
+// standard streams: what it writes is what it would write unwrapped.
+var localWrappers = table.Map[string, bool]{Words: "sudo doas run0 env nice ionice nohup time timeout stdbuf command builtin exec"}
+
+// shownWrite reports whether command c's write of p is one whose text the
+// line can show whole: by a shownWriter; by no program at all (a block's
+// or loop's output, { echo A; echo B; } >> F, or a bare > F) or a function
+// the line defines (f >> F); or by any program's standard output sent to
+// p (tr … >> F, head -1 <<< … > F), which the parse keeps only when it read
+// all of it (a pipeline's stages, a here-string through a filter). A
+// program wrapped by anything but a local wrapper (sudo, env, nice) may
+// write elsewhere.
+func shownWrite(res *shell.Result, c *shell.Command, p string) bool {
+	for _, v := range c.Via {
+		if !localWrappers.Get(v) {
+			return false
+		}
+	}
+	if c.Name == "" || shownWriters.Get(c.Name) || slices.Contains(res.Functions, c.Name) {
+		return true
+	}
+	for _, r := range c.Redirects {
+		switch r.Op {
+		case ">", ">>", ">|", "&>", "&>>":
+			if (r.FD == "" || r.FD == "1") && path.Base(r.Target) == path.Base(p) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // shownText returns the text a command line writes to p when the line
@@ -322,7 +347,7 @@ func shownText(res *shell.Result, effs []effect.Effect, p, cwd, home string) (st
 		if e.Path != p || e.Kind != effect.Write && e.Kind != effect.Delete && e.Kind != effect.Chmod {
 			continue
 		}
-		if e.Kind != effect.Write || e.Cmd < 0 || e.Cmd >= len(res.Commands) || !shownWriter(res, res.Commands[e.Cmd].Name) || len(res.Commands[e.Cmd].Via) > 0 {
+		if e.Kind != effect.Write || e.Cmd < 0 || e.Cmd >= len(res.Commands) || !shownWrite(res, &res.Commands[e.Cmd], p) {
 			return "", false
 		}
 	}
