@@ -786,7 +786,8 @@ func (s *state) recordWrites(f frame, name string, inner []string, rs []Redirect
 	switch {
 	case jok:
 		text, known = jt, true
-	case (name == "echo" || name == "printf") && !argsFed:
+	case (name == "echo" || name == "printf" || scriptLang(name) != "") && !argsFed:
+		// (awk 'BEGIN{print …}', a one-liner printing literals: echoText)
 		text, known = s.echoText(inner)
 	case len(bodies) > 0 && (name == "cat" || name == "tee" || name == "install" || name == "dd" || name == "cp"):
 		text, known = strings.Join(bodies, "\n"), true

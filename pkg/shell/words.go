@@ -601,6 +601,9 @@ func (s *state) echoText(words []string) (string, bool) {
 	case "awk", "gawk", "mawk", "nawk":
 		return awkBeginText(args) // awkprint.go
 	}
+	if len(args) > 1 && args[0] != "" && args[0][0] == '-' {
+		return codePrintText(words) // codeprint.go: python3 -c 'print("…")'
+	}
 	return "", false
 }
 
