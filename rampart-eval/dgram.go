@@ -19,13 +19,32 @@ const dgramSuffix = ".dgram"
 // the stream socket.
 const dgramMax = 64 << 10
 
+// reply is where a datagram's answer is built, kept with the datagram's
+// buffers: its bytes, and the writer that encodes a decision into them.
+type reply struct {
+	out bytes.Buffer
+	w   *call.Writer // on out; nil until the first answer
+}
+
 // answer reads q as the Call lines of a connection and returns what serve
 // writes back for them: one Decision line per line, each decided (and
-// audited) before it is written.
-func answer(q []byte, d decider, report func(error), out *bytes.Buffer) []byte {
-	out.Reset()
-	serve(bytes.NewReader(q), out, d, report)
-	return out.Bytes()
+// audited) before it is written. A question of one line, as every exec's
+// is, is parsed straight from q (see questionCache) and answered without
+// serve's readers and writers; any other, and a line that does not parse,
+// goes through serve, which answers it as it answers a connection.
+func answer(q []byte, d decider, report func(error), r *reply) []byte {
+	r.out.Reset()
+	if line := oneQuestion(q); line != nil {
+		if c, ok := questions.parse(line); ok {
+			if r.w == nil {
+				r.w = call.NewWriter(&r.out)
+			}
+			r.w.Write(d.Decide(c))
+			return r.out.Bytes()
+		}
+	}
+	serve(bytes.NewReader(q), &r.out, d, report)
+	return r.out.Bytes()
 }
 
 // errTooLong is the bad input a datagram longer than dgramMax is.
@@ -33,9 +52,9 @@ var errTooLong = fmt.Errorf("a question longer than %d bytes cannot be one datag
 
 // rejectLine reports err and returns the deny line for it (audited when d
 // can Reject), written into out.
-func rejectLine(d decider, err error, report func(error), out *bytes.Buffer) []byte {
+func rejectLine(d decider, err error, report func(error), r *reply) []byte {
 	report(err)
-	out.Reset()
-	call.NewWriter(out).Write(reject(d, err))
-	return out.Bytes()
+	r.out.Reset()
+	call.NewWriter(&r.out).Write(reject(d, err))
+	return r.out.Bytes()
 }

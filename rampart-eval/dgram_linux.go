@@ -3,7 +3,6 @@
 package main
 
 import (
-	"bytes"
 	"fmt"
 	"net"
 	"os"
@@ -165,7 +164,7 @@ type dgram struct {
 	oob     [64]byte
 	cred    syscall.Ucred
 	hasCred bool // the kernel attached credentials (cred)
-	out     bytes.Buffer
+	out     reply
 	iov     syscall.Iovec
 }
 

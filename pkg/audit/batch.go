@@ -45,9 +45,9 @@ func (p *pending) release() {
 }
 
 // prepare builds everything of the record that does not depend on its
-// place in the chain, outside the lock.
-func (p *pending) prepare(e Entry) error {
-	r, err := newRecord(e)
+// place in the chain, outside the lock, with memo's params (see newRecord).
+func (p *pending) prepare(e Entry, memo *paramsMemo) error {
+	r, err := newRecord(e, memo)
 	if err != nil {
 		return err
 	}

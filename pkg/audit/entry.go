@@ -19,8 +19,9 @@ type Entry struct {
 }
 
 // newRecord builds the record for e, without seq, id, time, prev and hash:
-// everything Append can prepare before it takes the lock.
-func newRecord(e Entry) (Record, error) {
+// everything Append can prepare before it takes the lock. Params found in
+// memo (nil: none) are not redacted and encoded again.
+func newRecord(e Entry, memo *paramsMemo) (Record, error) {
 	r := Record{
 		Agent:           e.Call.Agent,
 		Session:         e.Call.Session,
@@ -32,13 +33,16 @@ func newRecord(e Entry) (Record, error) {
 		Via:             e.Via,
 	}
 	flags := append([]string(nil), e.Decision.Flags...)
-	redacted := false
 
-	params, fs := secret.RedactValue(map[string]any(e.Call.Params))
-	redacted = redacted || len(fs) > 0
-	p, err := encodeParams(params)
-	if err != nil {
-		return Record{}, fmt.Errorf("audit: params: %w", err)
+	p, redacted, ok := memo.get(e.Call.Params)
+	if !ok {
+		params, fs := secret.RedactValue(map[string]any(e.Call.Params))
+		redacted = len(fs) > 0
+		var err error
+		if p, err = encodeParams(params); err != nil {
+			return Record{}, fmt.Errorf("audit: params: %w", err)
+		}
+		memo.put(e.Call.Params, p, redacted)
 	}
 	if len(p) > MaxParams {
 		sum := sha256.Sum256(p)

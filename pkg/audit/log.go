@@ -85,6 +85,7 @@ type Log struct {
 	reserved  int64
 	noReserve bool
 	ids       idSource
+	params    paramsMemo // the last params recorded (see newRecord)
 	buf       []byte
 	closed    bool
 	writes    uint64 // write(2) calls that added records, for tests and benchmarks
@@ -190,7 +191,7 @@ func (l *Log) Append(e Entry) (Record, error) {
 	defer l.appending.Add(-1)
 	p := newPending()
 	defer p.release()
-	if err := p.prepare(e); err != nil {
+	if err := p.prepare(e, &l.params); err != nil {
 		return Record{}, err
 	}
 	l.enqueue(p)
