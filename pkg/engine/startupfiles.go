@@ -300,8 +300,9 @@ func sshConfigInert(content string) bool {
 // text they write is in shell.Result.Files): echo, printf, a here-document
 // through cat or tee, and the copies of a file the line wrote (cp, mv,
 // install, dd, sponge), whose text the parse keeps only when it knows
-// the whole of it.
-var shownWriters = table.Map[string, bool]{Words: "echo printf cat tee cp mv install ginstall gcp dd sponge"}
+// the whole of it; and what writes nothing itself, a bare exec opening a
+// descriptor (exec 3>> F) and : or true truncating (: > F).
+var shownWriters = table.Map[string, bool]{Words: "echo printf cat tee cp mv install ginstall gcp dd sponge exec : true"}
 
 // localWrappers run the command they wrap on this machine with the same
 // standard streams: what it writes is what it would write unwrapped.

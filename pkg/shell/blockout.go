@@ -139,6 +139,46 @@ func (s *state) endCallPrint(bp *blockPrint, toFile bool) {
 	s.bodyFed = true // the call itself prints nothing more (blockPrints)
 }
 
+// noteExecPrint follows a bare exec that sends the line's standard output to
+// a file (exec >> F): what the commands after it print at its level is
+// F's text, collected as a block's is, until the line ends (endExecPrint)
+// or another exec sends the output elsewhere.
+//
+// noteExecPrint ends what an earlier exec began and notes the file and
+// what the line knew of it, before the exec's own writes; startExecPrint
+// then collects.
+func (s *state) noteExecPrint(f frame, rs []Redirect) *blockPrint {
+	if s.execOutPrint != nil {
+		s.endExecPrint(f)
+	}
+	if f.inPipe || s.printing != nil {
+		return nil
+	}
+	bp := &blockPrint{depth: f.depth, noting: true}
+	s.noteBlockFile(bp, rs)
+	bp.noting = false
+	if bp.file == "" {
+		return nil
+	}
+	return bp
+}
+
+// startExecPrint is noteExecPrint's second half.
+func (s *state) startExecPrint(bp *blockPrint) {
+	if bp != nil && s.printing == nil {
+		s.printing, s.execOutPrint = bp, bp
+	}
+}
+
+// endExecPrint records what the commands after exec >> F printed.
+func (s *state) endExecPrint(f frame) {
+	bp := s.execOutPrint
+	s.execOutPrint = nil
+	if s.printing == bp {
+		s.endBlockPrint(bp, nil, f)
+	}
+}
+
 // blockPrints feeds what a command inside the block prints.
 func (s *state) blockPrints(f frame, start int, name string, inner, bodies []string, rs []Redirect) {
 	bp := s.printing

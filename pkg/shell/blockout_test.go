@@ -23,6 +23,10 @@ func TestBlockOutput(t *testing.T) {
 		{`f() { echo A=1; }; f >> "$GITHUB_ENV"`, "$GITHUB_ENV", "A=1\n"},
 		{`f() { echo A=1; }; { f; echo B=2; } >> out.env`, "out.env", "A=1\nB=2\n"},
 		{`until false; do echo A=1; break; done > out.env`, "out.env", "A=1\n"},
+		// exec >> F: what the line prints after it
+		{`exec >> "$GITHUB_ENV"; echo A=1; echo B=2`, "$GITHUB_ENV", "A=1\nB=2\n"},
+		{`exec > out.env; echo A=1; exec > other.txt; echo B=2`, "out.env", "A=1\n"},
+		{`exec 3>> out.env; echo A=1 >&3`, "out.env", "A=1\n"},
 		// > a > b: b gets the output
 		{`{ echo A=1; } > a.txt > b.txt`, "b.txt", "A=1\n"},
 	}

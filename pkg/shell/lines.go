@@ -761,6 +761,10 @@ func shebangLang(text string) string {
 // name is progName(inner[0]); argsFed says xargs adds words from its input
 // (… | xargs -0 printf '%s' > f writes the input, not the words seen).
 func (s *state) recordWrites(f frame, name string, inner []string, rs []Redirect, bodies []string, unseenIn, argsFed bool) {
+	if len(inner) == 1 && inner[0] == "exec" && printsToFileRs(rs) {
+		bp := s.noteExecPrint(f, rs) // blockout.go: exec >> F; echo …
+		defer s.startExecPrint(bp)   // once the exec's own writes are recorded
+	}
 	if s.emptyWrites(inner, rs) {
 		return
 	}

@@ -14,78 +14,79 @@ import (
 // state is one Parse call: the commands found so far, the variables
 // assigned so far, and the budgets.
 type state struct {
-	includes    int  // configuration files read through another's Include (sshconf.go)
-	trusting    bool // mise trust of the temporary directory cd moved to: the cd brings nothing there (trust.go)
-	out         []Command
-	vars        map[string]variable
-	readonly    map[string]bool     // variables made read-only: later assignments fail (declReadonly)
-	exported    map[string]bool     // variables the line exported (declExported): a later plain assignment reaches the programs after it
-	inputs      []span              // substitutions feeding the command being emitted
-	aliases     map[string]string   // aliases (and hash -p names) defined on the line
-	at          Place               // where the line runs (place.go)
-	dir         string              // where the line's cd commands moved it, from at.Dir ("" for there; place.go)
-	dirs        []string            // the directories pushd left, for popd (place.go)
-	readVars    []string            // the variables the last read of known text set (readtext.go)
-	old         oldPlace            // where cd - goes back to (place.go)
-	dirLost     bool                // a cd went where nobody knows: $PWD is not known (place.go)
-	allExport   bool                // set -a is on: every assignment is exported (AllExport)
-	errexit     bool                // set -e is on at the top of the line (errexit.go)
-	stageIn     string              // the text known to reach install or cp from standard input in the stage walked (feedPipe)
-	files       map[string]string   // text written to files on the line, by file name
-	shown       map[string]string   // text written into files whose whole text is not known (Result.Shown)
-	filesAt     map[string]int      // how many commands the walk had found when each text was recorded
-	opaque      fileSet             // files written on the line with text nobody knows
-	substFiles  map[string][]string // process substitutions that copy files out, by their text: the files (generators.go)
-	fds         map[string]string   // descriptors exec opened onto files (exec 3>f), by number
-	infds       map[string]string   // descriptors exec opened for reading (exec 3<f), by number
-	fdIn        map[string]span     // descriptors exec opened onto <(…), the commands printing there (fdsubst.go)
-	fdOut       map[string]span     // descriptors exec opened onto >(…), the commands reading there
-	fdCode      map[span]bool       // such substitutions a shell or interpreter took in (fdsubst.go)
-	shellIn     span                // what a bare exec made the shell's own input (exec <&3, exec < <(…))
-	hasShellIn  bool
-	parallelFed bool                    // the parallel being emitted reads a stage's output the walk read whole
-	shellInFile string                  // the file its text was recorded under, when known
-	built       map[string]builtProgram // programs built on the line from sources it wrote, by file (compiled.go)
-	compound    bool                    // the redirections walked are a compound command's
-	blockIn     *blockInput             // the standard input they gave it, once walked (stdinOf)
-	printing    *blockPrint             // the block whose output to a file is being collected (blockout.go)
-	callPrint   *blockPrint             // what the function just called printed into the file its call names
-	bodyFed     bool                    // the function just called printed into the block around it
-	execIn      *blockInput             // the shell's own input a bare exec gave it (exec < s.sh)
-	traps       []trapDef               // trap commands, walked at the end of the line
-	execOut     []string                // files a bare exec just sent the line's output to
-	exhausts    []string                // what starts processes without end
-	funcs       map[string]*funcDef     // functions defined on the line
-	defined     []string                // the names of the functions the line defines, in order (Result.Functions)
-	coprocs     map[string]span         // coprocesses started on the line, by name (COPROC): their commands
-	scope       scopeState              // scopes.go: subshells, branches and locals being walked
-	pipes       int
-	pipe0       pipe   // the first pipeline, kept here to save an allocation
-	spare       []pipe // pipelines allocated ahead
-	truncated   bool
-	loopAgain   bool // walking a loop's body again as a later turn (loopcarried.go)
-	unparsed    bool
-	parsed      int // bytes handed to the parser
-	expanded    int // bytes produced by expansion
-	parser      *syntax.Parser
-	strArena    []string         // see arena.go
-	boolArena   []bool           // see arena.go
-	intArena    []int            // see arena.go
-	byteArena   []byte           // see arena.go
-	spanArena   []span           // see arena.go (appendSpans): emptied by free
-	fieldBuf    field            // scratch for building a word, while no expander holds it
-	stmtBufs    [][]*syntax.Stmt // scratch slices for flattening pipelines, those no walkPipe holds
-	pipedLines  []string         // the paths a listing pipes into a while-read loop (readFromListing)
-	plain       []string         // words finish found to be no wrapper, for emitWords (see there)
-	plainKinds  uint32           // the kinds of plain's program name (namekinds.go), with kindKnown
-	plainName   string           // plain's program name, progName of its first word
-	envOptsFor  string           // the program being emitted with its options' variables read (envoptions.go)
-	reader      strings.Reader   // the parser's input, reset for each text
-	noLight     bool             // every text goes to the parser, none to lightParse (tests)
-	lightTree   bool             // the last tree parse gave is lightParse's: no function, no loop
-	lightNodes  lightNodes       // the arrays lightParse takes nodes from (lightnodes.go)
-	shellID     int              // the subshell or child process being walked (Command.Shell), 0 for the line's own shell (scopes.go)
-	shellUp     []int            // by subshell id - 1: the id of the shell it was started from (Result.Shells)
+	includes     int  // configuration files read through another's Include (sshconf.go)
+	trusting     bool // mise trust of the temporary directory cd moved to: the cd brings nothing there (trust.go)
+	out          []Command
+	vars         map[string]variable
+	readonly     map[string]bool     // variables made read-only: later assignments fail (declReadonly)
+	exported     map[string]bool     // variables the line exported (declExported): a later plain assignment reaches the programs after it
+	inputs       []span              // substitutions feeding the command being emitted
+	aliases      map[string]string   // aliases (and hash -p names) defined on the line
+	at           Place               // where the line runs (place.go)
+	dir          string              // where the line's cd commands moved it, from at.Dir ("" for there; place.go)
+	dirs         []string            // the directories pushd left, for popd (place.go)
+	readVars     []string            // the variables the last read of known text set (readtext.go)
+	old          oldPlace            // where cd - goes back to (place.go)
+	dirLost      bool                // a cd went where nobody knows: $PWD is not known (place.go)
+	allExport    bool                // set -a is on: every assignment is exported (AllExport)
+	errexit      bool                // set -e is on at the top of the line (errexit.go)
+	stageIn      string              // the text known to reach install or cp from standard input in the stage walked (feedPipe)
+	files        map[string]string   // text written to files on the line, by file name
+	shown        map[string]string   // text written into files whose whole text is not known (Result.Shown)
+	filesAt      map[string]int      // how many commands the walk had found when each text was recorded
+	opaque       fileSet             // files written on the line with text nobody knows
+	substFiles   map[string][]string // process substitutions that copy files out, by their text: the files (generators.go)
+	fds          map[string]string   // descriptors exec opened onto files (exec 3>f), by number
+	infds        map[string]string   // descriptors exec opened for reading (exec 3<f), by number
+	fdIn         map[string]span     // descriptors exec opened onto <(…), the commands printing there (fdsubst.go)
+	fdOut        map[string]span     // descriptors exec opened onto >(…), the commands reading there
+	fdCode       map[span]bool       // such substitutions a shell or interpreter took in (fdsubst.go)
+	shellIn      span                // what a bare exec made the shell's own input (exec <&3, exec < <(…))
+	hasShellIn   bool
+	parallelFed  bool                    // the parallel being emitted reads a stage's output the walk read whole
+	shellInFile  string                  // the file its text was recorded under, when known
+	built        map[string]builtProgram // programs built on the line from sources it wrote, by file (compiled.go)
+	compound     bool                    // the redirections walked are a compound command's
+	blockIn      *blockInput             // the standard input they gave it, once walked (stdinOf)
+	printing     *blockPrint             // the block whose output to a file is being collected (blockout.go)
+	callPrint    *blockPrint             // what the function just called printed into the file its call names
+	bodyFed      bool                    // the function just called printed into the block around it
+	execOutPrint *blockPrint             // what the line prints after exec >> F (blockout.go)
+	execIn       *blockInput             // the shell's own input a bare exec gave it (exec < s.sh)
+	traps        []trapDef               // trap commands, walked at the end of the line
+	execOut      []string                // files a bare exec just sent the line's output to
+	exhausts     []string                // what starts processes without end
+	funcs        map[string]*funcDef     // functions defined on the line
+	defined      []string                // the names of the functions the line defines, in order (Result.Functions)
+	coprocs      map[string]span         // coprocesses started on the line, by name (COPROC): their commands
+	scope        scopeState              // scopes.go: subshells, branches and locals being walked
+	pipes        int
+	pipe0        pipe   // the first pipeline, kept here to save an allocation
+	spare        []pipe // pipelines allocated ahead
+	truncated    bool
+	loopAgain    bool // walking a loop's body again as a later turn (loopcarried.go)
+	unparsed     bool
+	parsed       int // bytes handed to the parser
+	expanded     int // bytes produced by expansion
+	parser       *syntax.Parser
+	strArena     []string         // see arena.go
+	boolArena    []bool           // see arena.go
+	intArena     []int            // see arena.go
+	byteArena    []byte           // see arena.go
+	spanArena    []span           // see arena.go (appendSpans): emptied by free
+	fieldBuf     field            // scratch for building a word, while no expander holds it
+	stmtBufs     [][]*syntax.Stmt // scratch slices for flattening pipelines, those no walkPipe holds
+	pipedLines   []string         // the paths a listing pipes into a while-read loop (readFromListing)
+	plain        []string         // words finish found to be no wrapper, for emitWords (see there)
+	plainKinds   uint32           // the kinds of plain's program name (namekinds.go), with kindKnown
+	plainName    string           // plain's program name, progName of its first word
+	envOptsFor   string           // the program being emitted with its options' variables read (envoptions.go)
+	reader       strings.Reader   // the parser's input, reset for each text
+	noLight      bool             // every text goes to the parser, none to lightParse (tests)
+	lightTree    bool             // the last tree parse gave is lightParse's: no function, no loop
+	lightNodes   lightNodes       // the arrays lightParse takes nodes from (lightnodes.go)
+	shellID      int              // the subshell or child process being walked (Command.Shell), 0 for the line's own shell (scopes.go)
+	shellUp      []int            // by subshell id - 1: the id of the shell it was started from (Result.Shells)
 }
 
 // variable is a shell variable assigned on the line; known is false when
@@ -315,6 +316,9 @@ func walkLine(src string, light bool, at Place) Result {
 		s.exhaust(f, src)
 	}
 	s.walkStmts(f.Stmts, frame{src: src})
+	if s.execOutPrint != nil {
+		s.endExecPrint(frame{src: src}) // blockout.go
+	}
 	s.walkUncalled()
 	return s.result()
 }
