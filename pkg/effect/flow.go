@@ -1017,7 +1017,7 @@ func (a *analysis) flows() {
 			// stage that reads tainted input may hold it.
 			args = first(args, in)
 		}
-		var stages [8]int // earlier stages, on the stack unless there are more
+		var stages [32]int // earlier stages, on the stack unless there are more
 		if names := viaXargs(c) || a.namesOnStdin(c, f); in == "" && names && (a.namesSensitive(c.Stdin, i) ||
 			c.Stage > 0 && a.listsSensitive(a.earlierStages(i, stages[:0]))) {
 			// find ~/.ssh -type f | xargs cat, ls ~/.aws/* | cpio -o,

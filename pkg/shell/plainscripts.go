@@ -71,15 +71,40 @@ func plainAwkProgram(s string) bool {
 	if !ok {
 		return false
 	}
-	for _, f := range strings.FieldsFunc(rest, func(r rune) bool { return r == ' ' || r == '\t' || r == ',' }) {
+	// Its fields, between blanks, tabs and commas, read in place (a
+	// multi-byte character holds none of those bytes).
+	for rest != "" {
+		if awkFieldSep(rest[0]) {
+			rest = rest[1:]
+			continue
+		}
+		j := 1
+		for j < len(rest) && !awkFieldSep(rest[j]) {
+			j++
+		}
+		f := rest[:j]
+		rest = rest[j:]
 		if f == "NR" || f == "NF" {
 			continue
 		}
-		if v, ok := strings.CutPrefix(f, "$"); !ok || v != "NF" && (v == "" || strings.Trim(v, "0123456789") != "") {
+		if v, ok := strings.CutPrefix(f, "$"); !ok || v != "NF" && !allDigits(v) {
 			return false
 		}
 	}
 	return true
+}
+
+// awkFieldSep reports the bytes plainAwkProgram reads fields between.
+func awkFieldSep(c byte) bool { return c == ' ' || c == '\t' || c == ',' }
+
+// allDigits reports a word of ASCII digits, at least one.
+func allDigits(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] < '0' || s[i] > '9' {
+			return false
+		}
+	}
+	return s != ""
 }
 
 // plainSedScript reports whether a sed script given as its first word is
@@ -90,12 +115,15 @@ func plainAwkProgram(s string) bool {
 // command (sed's e, r, R, w and W, the s command's e and w flags), and a
 // script of any other shape is read in full.
 func plainSedScript(s string) bool {
-	if strings.ContainsAny(s, "\\\n;{}") {
-		return false
+	for i := 0; i < len(s); i++ {
+		switch s[i] {
+		case '\\', '\n', ';', '{', '}':
+			return false
+		}
 	}
 	if rest, ok := strings.CutPrefix(s, "s/"); ok {
-		parts := strings.Split(rest, "/")
-		return len(parts) == 3 && strings.Trim(parts[2], "gpiI0123456789") == ""
+		// RE/TEXT/FLAGS: exactly two more slashes, then only flags
+		return strings.Count(rest, "/") == 2 && onlyBytes(rest[strings.LastIndexByte(rest, '/')+1:], "gpiI0123456789")
 	}
 	if s == "" {
 		return false
@@ -106,5 +134,16 @@ func plainSedScript(s string) bool {
 		return false
 	}
 	addr := s[:len(s)-1]
-	return strings.Trim(addr, "0123456789,$") == "" && strings.Count(addr, ",") <= 1
+	return onlyBytes(addr, "0123456789,$") && strings.Count(addr, ",") <= 1
+}
+
+// onlyBytes reports whether every byte of s is one of set's (ASCII), as
+// strings.Trim(s, set) == "" does, without making Trim's set each time.
+func onlyBytes(s, set string) bool {
+	for i := 0; i < len(s); i++ {
+		if strings.IndexByte(set, s[i]) < 0 {
+			return false
+		}
+	}
+	return true
 }

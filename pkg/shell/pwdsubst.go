@@ -20,20 +20,11 @@ import (
 // print, as "$PWD" with the directories the cd commands before pwd name
 // (cd ..; cd .. && pwd).
 func (s *state) pwdOutput(stmts []*syntax.Stmt) (string, bool) {
-	var seq []*syntax.Stmt
-	var flat func(st *syntax.Stmt) bool
-	flat = func(st *syntax.Stmt) bool {
-		if st.Negated || st.Background || len(st.Redirs) > 0 || len(seq) > 8 {
-			return false
-		}
-		if b, ok := st.Cmd.(*syntax.BinaryCmd); ok {
-			return b.Op == syntax.AndStmt && flat(b.X) && flat(b.Y)
-		}
-		seq = append(seq, st)
-		return true
-	}
+	var buf [maxPwdSeq]*syntax.Stmt // (flatAnd stops past maxPwdSeq-1)
+	seq := buf[:0]
 	for _, st := range stmts {
-		if !flat(st) {
+		var ok bool
+		if seq, ok = flatAnd(st, seq); !ok {
 			return "", false
 		}
 	}
@@ -58,6 +49,29 @@ func (s *state) pwdOutput(stmts []*syntax.Stmt) (string, bool) {
 		}
 	}
 	return at, true
+}
+
+// maxPwdSeq bounds the statements pwdOutput reads: past it, it reads none.
+const maxPwdSeq = 9
+
+// flatAnd appends to seq the statements of st joined by && (a plain
+// statement is itself), and reports false for a statement negated, in the
+// background or redirected, another list, or seq past maxPwdSeq-1.
+func flatAnd(st *syntax.Stmt, seq []*syntax.Stmt) ([]*syntax.Stmt, bool) {
+	if st.Negated || st.Background || len(st.Redirs) > 0 || len(seq) > maxPwdSeq-1 {
+		return seq, false
+	}
+	if b, ok := st.Cmd.(*syntax.BinaryCmd); ok {
+		if b.Op != syntax.AndStmt {
+			return seq, false
+		}
+		seq, ok = flatAnd(b.X, seq)
+		if !ok {
+			return seq, false
+		}
+		return flatAnd(b.Y, seq)
+	}
+	return append(seq, st), true
 }
 
 // isPwd reports a statement that is pwd alone (or with -L or -P).
