@@ -703,6 +703,9 @@ var secretHomes = []struct{ prefix, home string }{
 	{"OKTA_", "okta"}, {"AUTH0_", "auth0"}, {"FIREBASE_", "gcloud"}, {"RAILWAY_", "railway"}, {"RENDER_", "render"},
 	{"TF_TOKEN_", "terraform"}, {"TFE_", "terraform"}, {"HONEYCOMB_", "honeycomb"},
 	{"CONSUL_", "consul"}, {"NOMAD_", "nomad"}, {"GRAFANA_", "grafana"}, {"GF_", "grafana"},
+	// front-end work's services: translation platforms, visual review, headless CMSs
+	{"CROWDIN_", "crowdin"}, {"LOKALISE_", "lokalise"}, {"PHRASE_", "phrase"}, {"CHROMATIC_", "chromatic"},
+	{"CONTENTFUL_", "contentful"}, {"SANITY_", "sanity"}, {"STORYBLOK_", "storyblok"},
 	// CI jobs' own tokens: the Actions runtime and OIDC request tokens
 	// (the runner's services on githubusercontent.com), Azure Pipelines'
 	// System.AccessToken, Buildkite's agent token, CircleCI's API token.
@@ -1528,6 +1531,9 @@ var homeDomains = table.Once[map[string][]string]{Build: func() map[string][]str
 		"atlassian": {"atlassian.net", "atlassian.com"}, "okta": {"okta.com", "oktapreview.com"}, "auth0": {"auth0.com"},
 		"railway": {"railway.app", "railway.com"}, "render": {"render.com"}, "terraform": {"terraform.io", "hashicorp.com"},
 		"honeycomb": {"honeycomb.io"}, "azdevops": {"dev.azure.com", "visualstudio.com"}, "buildkite": {"buildkite.com"},
+		"crowdin": {"crowdin.com"}, "lokalise": {"lokalise.com"}, "phrase": {"phrase.com", "phraseapp.com"},
+		"chromatic": {"chromatic.com"}, "contentful": {"contentful.com"}, "sanity": {"sanity.io"},
+		"storyblok": {"storyblok.com"},
 	}
 }}
 
@@ -1943,12 +1949,15 @@ func varsAsLabels(w string) string {
 	return b.String()
 }
 
+// dottedHost reports whether a bare word is shaped like a host name: dotted,
+// of a host name's characters, and ending in a label that can be a
+// top-level domain or an IPv4 address's last number.
 func dottedHost(h string) bool {
 	if strings.Count(h, ".") < 1 || strings.HasPrefix(h, ".") || strings.HasSuffix(h, ".") {
 		return false
 	}
 	last := h[strings.LastIndexByte(h, '.')+1:]
-	if notDomains.Get(strings.ToLower(last)) {
+	if notDomains.Get(strings.ToLower(last)) || mixedLabel(last) {
 		return false
 	}
 	for i := 0; i < len(h); i++ {
@@ -2103,4 +2112,21 @@ func subArgs(args []string, name string) []string {
 		}
 	}
 	return args
+}
+
+// mixedLabel reports a label of letters and digits together that is no
+// IDN's ASCII form (xn--p1ai): no top-level domain is spelled so, while
+// identifiers are (a translation service's project id 3829104.ab12, a
+// build's x86 or mp4 suffix).
+func mixedLabel(l string) bool {
+	if strings.HasPrefix(strings.ToLower(l), "xn--") {
+		return false
+	}
+	letter, digit := false, false
+	for i := 0; i < len(l); i++ {
+		c := l[i]
+		letter = letter || c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z'
+		digit = digit || c >= '0' && c <= '9'
+	}
+	return letter && digit
 }
