@@ -244,6 +244,8 @@ func (ev *evaluation) execLine(line string, primary bool, tool string) {
 			s.effect = stashApplied // effect/stashapplied.go: git stash apply && git stash drop
 		} else if effect.DiscardsTree(res, i) {
 			s.effect = discardsTree // effect/discardtree.go: git checkout -- src/
+		} else if effect.SudoInspects(res, i) {
+			s.effect = sudoInspects // effect/sudoinspects.go: sudo lvs, sudo smartctl -a /dev/sda
 		}
 		ev.judge(&s)
 		if ev.denied() {
@@ -640,6 +642,10 @@ const stashApplied = "git:stash-applied"
 // tree whose pathspec takes a directory, the whole tree or a pattern
 // (effect.DiscardsTree).
 const discardsTree = "git:discards-tree"
+
+// sudoInspects is the descriptor of sudo or doas running a program that
+// only prints the system's state (effect.SudoInspects).
+const sudoInspects = "privilege:inspects"
 
 // toolSQL is the tool name of SQL statements found in commands and MCP
 // arguments.
