@@ -32,6 +32,8 @@ ss | | -K --kill
 dmesg | | -C --clear -c --read-clear -D --console-off -E --console-on -n --console-level
 smartctl | -a -x -i -H -A -c -l --all --xall --info --health --attributes --capabilities --log --scan | -t --test -s --smart -o --offlineauto -S --saveauto -X --abort --set
 hdparm | -I -i -t -T -g -C | -S -B -M -W -a -A -d -m -r -s -z -Y -y -K -k -P -Q --security-erase --security-erase-enhanced --security-set-pass --user-master --trim-sector-ranges --write-sector --make-bad-sector --fwdownload
+fdisk,gdisk,parted | -l --list |
+sfdisk | -l --list -d --dump -s --show-size -V --verify -J --json -F --list-free -g --show-geometry |
 tune2fs | -l |
 e2fsck,fsck.ext4,fsck.ext3,fsck.ext2 | -n | -y -p -a -f -c -D -E
 badblocks | | -w -n -o -i
@@ -81,7 +83,8 @@ var inspectTable = table.Map[string, []inspectSpec]{Build: func() map[string][]i
 var rootWrappers = table.Map[string, bool]{Words: "sudo doas"}
 
 // SudoInspects reports whether command i of res is sudo or doas running,
-// directly, a program that only looks (see inspectSpecs).
+// directly, a program that only looks (see inspectSpecs). A rehearsal
+// under sudo (sudo lvremove --test) is still asked about: it runs as root.
 func SudoInspects(res *shell.Result, i int) bool {
 	c := &res.Commands[i]
 	if !rootWrappers.Get(c.Name) || i+1 >= len(res.Commands) {

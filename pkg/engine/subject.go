@@ -244,6 +244,8 @@ func (ev *evaluation) execLine(line string, primary bool, tool string) {
 			s.effect = stashApplied // effect/stashapplied.go: git stash apply && git stash drop
 		} else if effect.DiscardsTree(res, i) {
 			s.effect = discardsTree // effect/discardtree.go: git checkout -- src/
+		} else if effect.DiskImageOnly(res, cwds, i, home) {
+			s.effect = diskImage // effect/diskimages.go: sfdisk build/disk.img < layout.sfdisk
 		} else if effect.SudoInspects(res, i) {
 			s.effect = sudoInspects // effect/sudoinspects.go: sudo lvs, sudo smartctl -a /dev/sda
 		}
@@ -646,6 +648,10 @@ const discardsTree = "git:discards-tree"
 // sudoInspects is the descriptor of sudo or doas running a program that
 // only prints the system's state (effect.SudoInspects).
 const sudoInspects = "privilege:inspects"
+
+// diskImage is the descriptor of a disk tool whose operands are files, no
+// device (effect.DiskImageOnly).
+const diskImage = "disk:image-file"
 
 // toolSQL is the tool name of SQL statements found in commands and MCP
 // arguments.
