@@ -34,6 +34,7 @@ smartctl | -a -x -i -H -A -c -l --all --xall --info --health --attributes --capa
 hdparm | -I -i -t -T -g -C | -S -B -M -W -a -A -d -m -r -s -z -Y -y -K -k -P -Q --security-erase --security-erase-enhanced --security-set-pass --user-master --trim-sector-ranges --write-sector --make-bad-sector --fwdownload
 fdisk,gdisk,parted | -l --list |
 sfdisk | -l --list -d --dump -s --show-size -V --verify -J --json -F --list-free -g --show-geometry |
+sgdisk | -p --print -v --verify -i --info -O --print-mbr | -z --zap -Z --zap-all -o --clear -d --delete -n --new -N --largest-new -t --typecode -c --change-name -l --load-backup -R --replicate -G --randomize-guids -g --mbrtogpt -m --gpttombr -e --move-second-header -j --adjust-main-table -x -A --attributes -s --sort -h --hybrid -r --transpose -U -u --partition-guid
 tune2fs | -l |
 e2fsck,fsck.ext4,fsck.ext3,fsck.ext2 | -n | -y -p -a -f -c -D -E
 badblocks | | -w -n -o -i
