@@ -228,6 +228,10 @@ func (ev *evaluation) execLine(line string, primary bool, tool string) {
 			s.effect = disposableStore
 		} else if effect.ScratchRepo(res, cwds, i) {
 			s.effect = scratchRepo // effect/scratchrepo.go: git clone . /tmp/x && cd /tmp/x && git filter-repo …
+		} else if effect.DiskImageOnly(res, cwds, i, home) {
+			s.effect = diskImage // effect/diskimages.go: sfdisk build/disk.img < layout.sfdisk
+		} else if effect.SudoInspects(res, i) {
+			s.effect = sudoInspects // effect/sudoinspects.go: sudo lvs, sudo smartctl -a /dev/sda
 		} else if cwds[i] != c.Cwd && subdirCwd(cwds[i], c.Cwd, home) && movesTrusted(res, i, line) {
 			s.effect = cwdSubdir // subdircwd.go: cd build && rm -rf ./*
 		} else if onlyScratchFiles(&res.Commands[i], cwds[i], c.Cwd, home) && !linksMadeBefore(res, i) {
@@ -244,10 +248,6 @@ func (ev *evaluation) execLine(line string, primary bool, tool string) {
 			s.effect = stashApplied // effect/stashapplied.go: git stash apply && git stash drop
 		} else if effect.DiscardsTree(res, i) {
 			s.effect = discardsTree // effect/discardtree.go: git checkout -- src/
-		} else if effect.DiskImageOnly(res, cwds, i, home) {
-			s.effect = diskImage // effect/diskimages.go: sfdisk build/disk.img < layout.sfdisk
-		} else if effect.SudoInspects(res, i) {
-			s.effect = sudoInspects // effect/sudoinspects.go: sudo lvs, sudo smartctl -a /dev/sda
 		}
 		ev.judge(&s)
 		if ev.denied() {
