@@ -31,11 +31,11 @@ blkid,lsblk,findmnt,lspci,lsusb,lshw,lscpu,dmidecode,lsmod,modinfo,iotop,iostat,
 ss | | -K --kill
 dmesg | | -C --clear -c --read-clear -D --console-off -E --console-on -n --console-level
 smartctl | -a -x -i -H -A -c -l --all --xall --info --health --attributes --capabilities --log --scan | -t --test -s --smart -o --offlineauto -S --saveauto -X --abort --set
-hdparm | -I -i -t -T -g -C | -S -B -M -W -a -A -d -m -r -s -z -Y -y -K -k -P -Q --security-erase --security-erase-enhanced --security-set-pass --user-master --trim-sector-ranges --write-sector --make-bad-sector --fwdownload
+hdparm | -I -i -t -T -g -C | -a -b -c -d -e -f -h -j -k -l -m -n -o -p -q -r -s -u -v -w -x -y -z -A -B -D -E -F -G -H -J -K -L -M -N -O -P -Q -R -S -U -V -W -X -Y -Z --security-erase --security-erase-enhanced --security-set-pass --security-disable --security-unlock --security-freeze --user-master --trim-sector-ranges --trim-sector-ranges-stdin --write-sector --make-bad-sector --repair-sector --fwdownload --fwdownload-mode3 --fwdownload-mode3-max --fwdownload-mode7 --dco-restore --dco-setmax --dco-freeze --drq-hsm-error --idle-immediate --idle-unload --set-sector-size --prefer-ata12 --offset --Istdin --Istdout
 fdisk,gdisk,parted | -l --list |
 sfdisk | -l --list -d --dump -s --show-size -V --verify -J --json -F --list-free -g --show-geometry |
 sgdisk | -p --print -v --verify -i --info -O --print-mbr | -z --zap -Z --zap-all -o --clear -d --delete -n --new -N --largest-new -t --typecode -c --change-name -l --load-backup -R --replicate -G --randomize-guids -g --mbrtogpt -m --gpttombr -e --move-second-header -j --adjust-main-table -x -A --attributes -s --sort -h --hybrid -r --transpose -U -u --partition-guid
-tune2fs | -l |
+tune2fs | -l | -c -C -e -E -f -g -i -I -j -J -L -m -M -o -O -Q -r -T -u -U
 e2fsck,fsck.ext4,fsck.ext3,fsck.ext2 | -n | -y -p -a -f -c -D -E
 badblocks | | -w -n -o -i
 mdadm | --detail -D --examine -E --query -Q --detail-platform | --zero-superblock --stop -S --remove -r --fail -f --create -C --grow -G --assemble -A --manage --misc
