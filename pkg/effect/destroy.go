@@ -114,6 +114,9 @@ func (a *analysis) destroys(i int, c *shell.Command, cl *catalog.Classified) {
 	if kind == "" {
 		kind = "remote"
 	}
+	if kind == "system" && DiskImageOnly(a.res, a.cwds, i, a.env.Home) {
+		return // cryptsetup luksFormat /tmp/luks-test.img: an image file, not a disk (diskimages.go)
+	}
 	if kind == "system" && cl.Mark("userscope") && !cloud {
 		// journalctl --user --vacuum-time=2d: the user's own journal,
 		// not what the system keeps

@@ -13,7 +13,8 @@ import (
 // what it held cannot be had back. A file in a temporary directory
 // (/tmp/session-dump.txt) or in the project's own scratch directory
 // (tmp/test-key.pem: a directory the project keeps for throwaway files,
-// as rm -rf tmp is everyday) held nothing to have back: shredding it is
+// as rm -rf tmp is everyday), or in its build output (build/test-key.pem),
+// held nothing to have back: shredding it is
 // how a careful developer removes a throwaway key. The simple command then
 // carries scratchFiles. Any operand elsewhere, a glob, a word the line
 // cannot resolve, or a path climbing out (tmp/../notes.txt) is none.
@@ -43,8 +44,10 @@ var contentDestroyers = table.Map[string, map[string]bool]{Build: func() map[str
 	}
 }}
 
-// scratchDirs are the names of a project's directories for throwaway files.
-var scratchDirs = table.Map[string, bool]{Words: "tmp temp .tmp scratch"}
+// scratchDirs are the names of a project's directories for throwaway files,
+// and of its build output, which a build makes again (rm -rf build dist
+// target is everyday; so is shredding a test key a build wrote there).
+var scratchDirs = table.Map[string, bool]{Words: "tmp temp .tmp scratch build dist out target"}
 
 // onlyScratchFiles reports whether command c, run in cwd during a call
 // made in project, destroys only files in temporary or scratch

@@ -228,6 +228,10 @@ func (ev *evaluation) execLine(line string, primary bool, tool string) {
 			s.effect = disposableStore
 		} else if effect.ScratchRepo(res, cwds, i) {
 			s.effect = scratchRepo // effect/scratchrepo.go: git clone . /tmp/x && cd /tmp/x && git filter-repo …
+		} else if effect.DiskImageOnly(res, cwds, i, home) {
+			s.effect = diskImage // effect/diskimages.go: sfdisk build/disk.img < layout.sfdisk
+		} else if effect.SudoInspects(res, i) {
+			s.effect = sudoInspects // effect/sudoinspects.go: sudo lvs, sudo smartctl -a /dev/sda
 		} else if cwds[i] != c.Cwd && subdirCwd(cwds[i], c.Cwd, home) && movesTrusted(res, i, line) {
 			s.effect = cwdSubdir // subdircwd.go: cd build && rm -rf ./*
 		} else if onlyScratchFiles(&res.Commands[i], cwds[i], c.Cwd, home) && !linksMadeBefore(res, i) {
@@ -641,6 +645,14 @@ const stashApplied = "git:stash-applied"
 // tree whose pathspec takes a directory, the whole tree or a pattern
 // (effect.DiscardsTree).
 const discardsTree = "git:discards-tree"
+
+// sudoInspects is the descriptor of sudo or doas running a program that
+// only prints the system's state (effect.SudoInspects).
+const sudoInspects = "privilege:inspects"
+
+// diskImage is the descriptor of a disk tool whose operands are files, no
+// device (effect.DiskImageOnly).
+const diskImage = "disk:image-file"
 
 // toolSQL is the tool name of SQL statements found in commands and MCP
 // arguments.
