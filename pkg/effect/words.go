@@ -238,6 +238,9 @@ func (a *analysis) words(i int, c *shell.Command, f *cmdFacts, cl *catalog.Class
 				}
 			}
 		case catalog.Tunnel:
+			if w.Option == "-w" && !tunDevices(w.Text) {
+				continue // pdsh -R ssh -w web[1-4]: a fleet runner's host list, not ssh's tun devices
+			}
 			a.add(Effect{Kind: Tunnel, Cmd: i, Detail: "ssh", Word: c.Name + " " + w.Option + " " + w.Text})
 			if w.Option == "-R" {
 				a.forwardedSocket(i, w.Text, f) // sshforward.go
