@@ -102,7 +102,10 @@
 // method (http DELETE URL); the positionals are then counted after it.
 // "var-args" marks a program whose words name environment variables it
 // prints (printenv NAME): one named like a credential makes its output
-// sensitive.
+// sensitive. "secret-args=key=clear" names operands that make the program
+// print the secret itself (netsh wlan show profile NAME key=clear).
+// "scans-all=-w,-I" marks a scanner that, given no target operand and none
+// of those options, probes every address (zmap).
 // "edits-secret" marks a tool that decrypts a secret file and hands it to
 // the editor its EDITOR (or VISUAL) names: named as a program that prints
 // (EDITOR=cat rails credentials:edit), the secret is printed.

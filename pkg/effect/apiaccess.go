@@ -22,7 +22,8 @@ import (
 // its path only searches or queries.
 
 // apiSegments are the path segments of an API that grants access or
-// protects what a service holds (the detail "access"), or that changes
+// protects what a service holds (a tailnet's ACL, a firewall's or a
+// router's port forwards among them) (the detail "access"), or that changes
 // how it ships or what it runs with ("deploy").
 var apiSegments = table.Map[string, string]{Build: func() map[string]string {
 	return map[string]string{
@@ -30,7 +31,8 @@ var apiSegments = table.Map[string, string]{Build: func() map[string]string {
 		"permissions": "access", "protection": "access", "protected_branches": "access",
 		"protected_tags": "access", "rulesets": "access", "invitations": "access", "keys": "access",
 		"deploy_keys": "access", "teams": "access", "access_tokens": "access", "gpg_keys": "access",
-		"ssh_signing_keys": "access",
+		"ssh_signing_keys": "access", "acl": "access", "acls": "access", "firewall": "access",
+		"firewalls": "access", "portforward": "access", "portforwards": "access", "port_forwarding": "access",
 
 		"hooks": "deploy", "webhooks": "deploy", "secrets": "deploy", "variables": "deploy",
 		"environments": "deploy", "refs": "deploy", "dispatches": "deploy", "deployments": "deploy",

@@ -126,6 +126,15 @@ func (a *analysis) sources(i int, c *shell.Command, f *cmdFacts, cl *catalog.Cla
 				declared = declared || e.Prop("shows-format") != ""
 			}
 		}
+		if args := e.Prop("secret-args"); args != "" {
+			// netsh wlan show profile NAME key=clear: an operand that
+			// makes the program print the secret itself, not a name
+			for _, w := range cl.Words {
+				if w.Option == "" && matchesAny(w.Text, args) {
+					f.source, f.origin, declared = "secret", c.Name, true
+				}
+			}
+		}
 		if e.Prop("var-args") != "" {
 			// printenv GITHUB_TOKEN prints the secret its word names.
 			for _, w := range cl.Words {

@@ -44,6 +44,12 @@ func (a *analysis) scans(i int, c *shell.Command, cl *catalog.Classified) {
 	for _, w := range cl.Words {
 		urlOperands = urlOperands || w.Role == catalog.URL
 	}
+	if narrow := e.Prop("scans-all"); narrow != "" && !scanNarrowed(cl, narrow) {
+		// zmap -p 6379: with no range and no allowlist it probes every
+		// public IPv4 address
+		a.add(Effect{Kind: Scan, Cmd: i, Target: "0.0.0.0/0", Word: c.Name + " with no target scans every address"})
+		return
+	}
 	for _, w := range cl.Words {
 		if w.Option != "" && w.Role != catalog.URL || w.Text == "" || w.Role == catalog.Read || w.Role == catalog.Exec {
 			continue // a port list, an output file, a script's name; not a target's option (rustscan -a)
@@ -147,4 +153,16 @@ func targetAssign(w string) (string, bool) {
 		}
 	}
 	return "", false
+}
+
+// scanNarrowed reports whether a scanner whose entry says it scans every
+// address by default ("scans-all=OPTS", zmap) is given a target: an
+// operand, or one of OPTS (an allowlist file, a list of addresses).
+func scanNarrowed(cl *catalog.Classified, opts string) bool {
+	for _, w := range cl.Words {
+		if w.Option == "" || matchesAny(w.Option, opts) {
+			return true
+		}
+	}
+	return false
 }

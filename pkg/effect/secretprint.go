@@ -290,6 +290,8 @@ var passesValue = table.Map[string, bool]{Build: func() map[string]bool {
 		"gawk": true, "mawk": true, "grep": true, "egrep": true, "fgrep": true, "rg": true, "sort": true,
 		"uniq": true, "fold": true, "rev": true, "xxd": true, "od": true, "hexdump": true, "column": true,
 		"tee": true, "less": true, "more": true, "strings": true,
+		// Windows' grep, from WSL or cmd.exe (netsh wlan … key=clear | findstr Key)
+		"findstr": true, "findstr.exe": true,
 		// formatters that print what they are given in another shape
 		"gron": true, "bat": true, "batcat": true, "nl": true, "json_pp": true, "dasel": true, "yj": true, "fx": true,
 		// compressors and their decoders: what they print is the value

@@ -86,3 +86,12 @@ func (a *analysis) tunnelServes(i int, c *shell.Command) {
 		}
 	}
 }
+
+// tunDevices reports whether a word is ssh -w's value: the local and,
+// after a colon, the remote tun device, each a number or "any" (ssh -w
+// 0:0 joins two machines' networks, as a VPN does).
+func tunDevices(v string) bool {
+	local, remote, _ := strings.Cut(v, ":")
+	dev := func(d string) bool { return d == "any" || d != "" && isDigits(d) }
+	return dev(local) && (remote == "" || dev(remote))
+}

@@ -238,6 +238,9 @@ func (a *analysis) words(i int, c *shell.Command, f *cmdFacts, cl *catalog.Class
 				}
 			}
 		case catalog.Tunnel:
+			if w.Option == "-w" && !tunDevices(w.Text) {
+				continue // pdsh -R ssh -w web[1-4]: a fleet runner's host list, not ssh's tun devices
+			}
 			a.add(Effect{Kind: Tunnel, Cmd: i, Detail: "ssh", Word: c.Name + " " + w.Option + " " + w.Text})
 			if w.Option == "-R" {
 				a.forwardedSocket(i, w.Text, f) // sshforward.go
@@ -805,6 +808,7 @@ func socatParam(s string) string {
 func (a *analysis) socat(i int, c *shell.Command, f *cmdFacts) {
 	net, run := false, false
 	openListen, unixPeer := "", false // a TCP listener on every interface; a Unix socket connected to
+	remotePeer := false               // a TCP peer on another machine (TCP:db.internal:5432)
 	// -u sends the first address's data to the second, -U the second's to
 	// the first; without either, data goes both ways.
 	uni, rev := slices.Contains(c.Args, "-u"), slices.Contains(c.Args, "-U")
@@ -866,7 +870,9 @@ func (a *analysis) socat(i int, c *shell.Command, f *cmdFacts) {
 			net = true
 			parts := strings.Split(w, ":")
 			if len(parts) >= 2 && !strings.Contains(u, "LISTEN") {
-				a.url(i, strings.Split(parts[1], ",")[0], f)
+				h := strings.Split(parts[1], ",")[0]
+				a.url(i, h, f)
+				remotePeer = remotePeer || h != "" && !unresolved(h) && !loopback(strings.Trim(h, "[]"))
 			} else if strings.Contains(u, "LISTEN") {
 				a.add(Effect{Kind: Listen, Cmd: i, Word: w})
 				if !socatLoopbackBind(w) && !strings.Contains(u, ",RANGE=") {
@@ -882,10 +888,13 @@ func (a *analysis) socat(i int, c *shell.Command, f *cmdFacts) {
 	if net && run {
 		a.add(Effect{Kind: Flow, Cmd: i, Detail: "socket->shell", Word: "socat joins a socket and a program"})
 	}
-	if openListen != "" && unixPeer {
+	if openListen != "" && (unixPeer || remotePeer) {
 		// A Unix socket's file permissions keep it to this machine's
 		// users; relayed from a port on every interface (the Docker
 		// daemon's, an agent's), anyone who reaches the port has it.
+		// So has anyone the port of a machine behind this one
+		// (TCP-LISTEN:5432,fork TCP:db.internal:5432): a private
+		// network's database relayed to whoever reaches this machine.
 		a.add(Effect{Kind: Listen, Cmd: i, Detail: "every-interface", Word: openListen})
 	}
 }

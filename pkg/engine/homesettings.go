@@ -83,8 +83,9 @@ var settingsCodeExts = table.Map[string, bool]{Build: func() map[string]bool {
 		// Nix expressions: home-manager's and nix-darwin's configuration
 		// is code (a secret in it is named so: secrets.nix)
 		"nix",
-		// public halves and certificates, and samples that ship with a tool
-		"pub", "crt", "cer", "example", "sample", "template", "dist", "defaults", "tmpl",
+		// public halves (id_ed25519.pub, zerotier's identity.public) and
+		// certificates, and samples that ship with a tool
+		"pub", "public", "crt", "cer", "example", "sample", "template", "dist", "defaults", "tmpl",
 	} {
 		m[e] = true
 	}
