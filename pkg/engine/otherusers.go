@@ -35,8 +35,11 @@ const effectOtherUser = "read:other-user"
 // that hold what their owner shares with others.
 var sharedTopDirs = table.Map[string, bool]{Words: "public public_html pub shared www html"}
 
-// sharedTopPrefixes are the beginnings of such directories' names.
-var sharedTopPrefixes = [...]string{"public", "shared", "share-", "share_"}
+// sharedTopPrefixes are the beginnings of such directories' names: a
+// sharing word and a separator (shared-with-lab, public_data), so that a
+// word that only begins like one (publications, publicity, sharepoint)
+// is no sharing.
+var sharedTopPrefixes = [...]string{"public-", "public_", "public.", "shared-", "shared_", "shared.", "share-", "share_", "pub-", "pub_", "www-", "www_"}
 
 // softwareHomes are the accounts whose homes hold software or a machine's
 // work, not a person's files: Homebrew's prefix on Linux, a CI runner's
@@ -60,7 +63,7 @@ func (ev *evaluation) otherUsersFile(p, rel string) bool {
 	if home != "" && (owner == home || path.Base(owner) == path.Base(home)) || softwareHomes.Get(path.Base(owner)) {
 		return false // the user's own account under another root (/Users/dev), or software's
 	}
-	if strings.HasSuffix(rel, ".pub") {
+	if strings.HasSuffix(rel, ".pub") && publicKeyFile(rel) {
 		return false
 	}
 	top, _, _ := strings.Cut(rel, "/")
@@ -74,4 +77,13 @@ func (ev *evaluation) otherUsersFile(p, rel string) bool {
 		}
 	}
 	return true
+}
+
+// publicKeyFile reports whether rel, a path below a home ending in .pub,
+// is a public key: in a directory of keys (.ssh, a keys directory) or
+// named as one (id_ed25519.pub, deploy_key.pub, ssh_host_rsa_key.pub).
+// Other .pub files are documents (a Publisher file, partners.pub).
+func publicKeyFile(rel string) bool {
+	dir, base := path.Split(strings.ToLower(rel))
+	return strings.HasPrefix(base, "id_") || strings.Contains(base, "key") || strings.Contains(dir, ".ssh/") || strings.Contains(dir, "key") || strings.Contains(dir, ".gnupg/")
 }

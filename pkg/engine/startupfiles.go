@@ -305,7 +305,7 @@ var shownWriters = table.Map[string, bool]{Words: "echo printf cat tee"}
 // is known, and the parse kept that text; p is a file whose format reads
 // settings (laterformats.go).
 func shownText(res *shell.Result, effs []effect.Effect, p, cwd, home string) (string, bool) {
-	if f := formatOf(p); f == nil || f.settings == nil || hasGlob(p) {
+	if f := formatOf(p); f == nil || f.settings == nil || hasGlob(p) && unresolvedFileVar(p) == "" {
 		return "", false
 	}
 	for _, e := range effs {
