@@ -307,7 +307,14 @@ func (ev *evaluation) judgeCIStepCommands(cmds []shell.Command) {
 		}
 		switch c.Name {
 		case "echo", "printf":
-			for _, a := range c.Args {
+			printed := c.Args
+			if c.Name == "printf" && len(c.Args) > 0 {
+				// the format filled (printf '##vso[…variable=%s]%s\n' K V)
+				if text, ok := shell.PrintfText(c.Args[0], c.Args[1:]); ok {
+					printed = strings.Split(text, "\n")
+				}
+			}
+			for _, a := range printed {
 				if rest, ok := strings.CutPrefix(a, "##vso[task.setvariable "); ok {
 					props, value, _ := strings.Cut(rest, "]")
 					for prop := range strings.SplitSeq(props, ";") {
