@@ -50,7 +50,7 @@ var softwareHomes = table.Map[string, bool]{Words: "linuxbrew runner"}
 // below the home it lies in (homeRel), is a file of another user's home
 // that its owner has not put out for others.
 func (ev *evaluation) otherUsersFile(p, rel string) bool {
-	if rel == "" || strings.HasPrefix(rel, ".") && !strings.HasPrefix(rel, ".local/") && !strings.HasPrefix(rel, ".cache/") {
+	if rel == "" || strings.HasPrefix(rel, ".") && !strings.HasPrefix(rel, ".local/") && !strings.HasPrefix(rel, ".cache/") && ev.toolsHidden(rel) {
 		// the home itself; a hidden file the settings reader has already
 		// judged (a tool's settings, or a reviewed one without secrets)
 		return false
@@ -86,4 +86,26 @@ func (ev *evaluation) otherUsersFile(p, rel string) bool {
 func publicKeyFile(rel string) bool {
 	dir, base := path.Split(strings.ToLower(rel))
 	return strings.HasPrefix(base, "id_") || strings.Contains(base, "key") || strings.Contains(dir, ".ssh/") || strings.Contains(dir, "key") || strings.Contains(dir, ".gnupg/")
+}
+
+// toolsHidden reports whether rel, a hidden path below a home, is a
+// tool's: in one of the home's known tool directories (.config, .ssh), a
+// reviewed setting or data tree, or code. A hidden directory of the
+// owner's own (.private/diary.md, .thesis-backup/) is their files.
+func (ev *evaluation) toolsHidden(rel string) bool {
+	fold := ev.e.env.FoldCase
+	top, _, _ := strings.Cut(rel, "/")
+	if settingsDirs.Get(top) || settingsWithoutSecrets(rel, fold) || !strings.Contains(rel, "/") {
+		return true // a tool's directory, a reviewed file, a dotfile at the top
+	}
+	for i := 0; i < len(rel); i++ {
+		if rel[i] != '/' {
+			continue
+		}
+		dir := rel[:i]
+		if settingsDataTrees.Get(dir) || settingsWithoutSecrets(dir+"/", fold) || settingsCodeSegments.Get(path.Base(dir)) {
+			return true
+		}
+	}
+	return false
 }
