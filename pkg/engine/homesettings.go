@@ -108,14 +108,6 @@ func (ev *evaluation) homeRel(p string) string {
 			}
 		}
 	}
-	if h := ev.e.env.Home; h != "" && h != "/" {
-		// a sibling of the user's own home (/u/alice beside /u/dev)
-		if root := path.Dir(h); root != "/" && len(p) > len(root)+1 && p[len(root)] == '/' && strings.HasPrefix(p, root) {
-			if _, r, ok := strings.Cut(p[len(root)+1:], "/"); ok {
-				return r
-			}
-		}
-	}
 	return ""
 }
 
