@@ -108,6 +108,10 @@ func (a *analysis) readJobSelection(c *shell.Command) jobSelection {
 func (a *analysis) cancelsJobs(i int, c *shell.Command) string {
 	switch c.Name {
 	case "scancel", "qdel", "bkill":
+	case "condor_rm":
+		return a.condorRemoves(c)
+	case "scontrol":
+		return a.scontrolEnds(c)
 	default:
 		return ""
 	}
@@ -211,4 +215,58 @@ func (a *analysis) listedJobs(c *shell.Command) string {
 		return c.Name + " cancels every job " + lister.Name + " lists, whoever's"
 	}
 	return c.Name + " cancels every job of the user " + lister.Name + " lists"
+}
+
+// condorValueOptions are condor_rm's options that take the next word and
+// select no jobs: the scheduler, the pool, the reason.
+var condorValueOptions = table.Map[string, bool]{Words: "-name -pool -addr -reason -n -p -a"}
+
+// condorRemoves reports why HTCondor's condor_rm removes jobs a person
+// should confirm, or "": its operands are job ids (4412, 4412.0) or
+// owners' names; -all is every job of the user (every user's, for an
+// administrator), and -constraint any job its expression matches.
+func (a *analysis) condorRemoves(c *shell.Command) string {
+	self := a.selfName()
+	for k := 0; k < len(c.Args); k++ {
+		w := c.Args[k]
+		switch {
+		case w == "-all":
+			return "condor_rm removes every job of the user"
+		case w == "-constraint" || w == "-const":
+			return "condor_rm removes every job its constraint matches, whoever's"
+		case condorValueOptions.Get(w):
+			k++
+		case strings.HasPrefix(w, "-"):
+		case strings.Contains(w, "$"):
+			return a.listedJobs(c)
+		case strings.Trim(w, "0123456789.") != "":
+			if w == self || jobSelfWords.Get(w) {
+				return "condor_rm removes every job of the user"
+			}
+			return "condor_rm removes another user's jobs (" + w + ")"
+		}
+	}
+	return ""
+}
+
+// scontrolJobVerbs are scontrol's verbs that stop running jobs.
+var scontrolJobVerbs = table.Map[string, bool]{Words: "requeue requeuehold suspend"}
+
+// scontrolEnds reports why scontrol requeue (or suspend) stops jobs a
+// person should confirm: jobs whose ids a listing computes, as for
+// scancel (listedJobs), or "".
+func (a *analysis) scontrolEnds(c *shell.Command) string {
+	pos := positionals(c.Args)
+	if len(pos) < 2 || !scontrolJobVerbs.Get(pos[0]) {
+		return ""
+	}
+	for _, w := range pos[1:] {
+		if strings.Contains(w, "$") || strings.Contains(w, "`") {
+			return a.listedJobs(c)
+		}
+	}
+	if a.jobIDsListed(c) || a.jobIDsFed(c) {
+		return a.listedJobs(c)
+	}
+	return ""
 }

@@ -100,8 +100,9 @@ func endpointTargets(res *shell.Result, i int) (hosts []string, conns []string, 
 	service := commandService(c)
 	env := lineAssigns(res, i)
 	own := ""
+	ignore := c.Name == "aws" && ignoresConfiguredEndpoints(c, env)
 	for _, s := range set {
-		if s.under != "" && !underOperand(s.under, service) {
+		if s.under != "" && !underOperand(s.under, service) || ignore && !strings.HasPrefix(s.name, "-") {
 			continue
 		}
 		var vals []string
@@ -131,7 +132,7 @@ func endpointTargets(res *shell.Result, i int) (hosts []string, conns []string, 
 			hosts = append(hosts, vals...)
 		}
 	}
-	if c.Name == "aws" {
+	if c.Name == "aws" && !ignore {
 		hosts = append(hosts, configuredEndpoints(res, i)...) // awsprofileendpoint.go
 	}
 	if own != "" {
@@ -221,4 +222,19 @@ func connStringHere(v string) bool {
 		}
 	}
 	return dev || endpoints > 0
+}
+
+// ignoresConfiguredEndpoints reports an aws command told to read no
+// endpoint but its own --endpoint-url: --ignore-configured-endpoint-urls,
+// or AWS_IGNORE_CONFIGURED_ENDPOINT_URLS=true in its environment (env,
+// the variables the line sets before it). Its variables and its
+// profile's endpoint_url then point it nowhere: it goes to the service.
+func ignoresConfiguredEndpoints(c *shell.Command, env []string) bool {
+	for _, a := range c.Args {
+		if a == "--ignore-configured-endpoint-urls" {
+			return true
+		}
+	}
+	v, ok := valueOf(env, "AWS_IGNORE_CONFIGURED_ENDPOINT_URLS")
+	return ok && strings.EqualFold(strings.Trim(v, `"'`), "true")
 }

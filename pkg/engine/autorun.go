@@ -347,6 +347,9 @@ var (
 	ghaSecretExprs = table.Once[*regexp.Regexp]{Build: func() *regexp.Regexp {
 		return regexp.MustCompile(`\$\{\{[^}]*(\bsecrets\b|\bgithub\.token\b)[^}]*\}\}`)
 	}}
+	// ghaEnvRefs matches ${{ env.K }}, an env variable's value put into a
+	// run line by the runner
+	ghaEnvRefs = table.Once[*regexp.Regexp]{Build: func() *regexp.Regexp { return regexp.MustCompile(`\$\{\{\s*env\.([A-Za-z_][A-Za-z0-9_]*)\s*\}\}`) }}
 )
 
 // yamlRunLines returns the commands of a CI file's run: (GitHub) and
@@ -359,6 +362,9 @@ func yamlRunLines(content string) []string {
 	if strings.Contains(content, "${{") {
 		content = ghaSecrets.Get().ReplaceAllString(content, "$${$1}")
 		content = ghaSecretExprs.Get().ReplaceAllString(content, "$${GITHUB_SECRETS}")
+		// ${{ env.K }}: the runner writes the variable's value into the
+		// line before the shell sees it, as $K would give it
+		content = ghaEnvRefs.Get().ReplaceAllString(content, "$${$1}")
 	}
 	src := strings.Split(content, "\n")
 	var out []string

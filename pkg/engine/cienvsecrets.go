@@ -4,6 +4,7 @@ import (
 	"regexp"
 	"strings"
 
+	"rampart.dev/pkg/effect"
 	"rampart.dev/pkg/internal/table"
 )
 
@@ -14,11 +15,24 @@ import (
 // $K written as the secret's own variable, as ${{ secrets.X }} written
 // in the line itself is (autorun.go).
 
-// ciSecretEnv matches one env mapping whose value is a secret expression:
-// the variable's name, then the secret's name or "" for another
-// expression of secrets (toJSON(secrets), secrets[...], github.token).
+// ciSecretEnv matches one env mapping whose value holds a secret
+// expression: the variable's name, then the secret's name or "" for
+// another expression of secrets (toJSON(secrets), secrets[...],
+// github.token). The mapping may be a line of its own (K: …, - K: …) or
+// an entry of a flow mapping ({ K: …, J: … }); the value may hold other
+// text around the expression ("Bearer ${{ secrets.T }}": the variable
+// still carries the secret), and may be a block scalar whose next line
+// holds it (K: >-).
 var ciSecretEnv = table.Once[*regexp.Regexp]{Build: func() *regexp.Regexp {
-	return regexp.MustCompile(`(?m)^[ \t-]*([A-Za-z_][A-Za-z0-9_]*):[ \t]*["']?\$\{\{[ \t]*(?:secrets\.([A-Za-z_][A-Za-z0-9_]*)[ \t]*\}\}|[^}\n]*(?:\bsecrets\b|\bgithub\.token\b)[^}\n]*\}\})["']?[ \t]*$`)
+	return regexp.MustCompile(`(?m)(?:^[ \t-]*|[{,][ \t]*)([A-Za-z_][A-Za-z0-9_]*):[ \t]*(?:[>|][-+]?[ \t]*\n[ \t]+)?["']?[^"'\n{},#]*?\$\{\{[ \t]*(?:secrets\.([A-Za-z_][A-Za-z0-9_]*)[ \t]*\}\}|[^}\n]*(?:\bsecrets\b|\bgithub\.token\b)[^}\n]*\}\})`)
+}}
+
+// ciVarEnv matches one variables mapping whose whole value is another
+// variable (GitLab's variables: {T: $NPM_TOKEN}, expanded when the job
+// starts): the variable's name, then the other's. Only a secret's name
+// makes the pair an alias (ciSecretAliases).
+var ciVarEnv = table.Once[*regexp.Regexp]{Build: func() *regexp.Regexp {
+	return regexp.MustCompile(`(?m)(?:^[ \t-]*|[{,][ \t]*)([A-Za-z_][A-Za-z0-9_]*):[ \t]*["']?\$\{?([A-Za-z_][A-Za-z0-9_]*)\}?["']?[ \t]*(?:$|[,}])`)
 }}
 
 // ciFromSecret matches Drone's and Woodpecker's binding of a secret to an
@@ -59,6 +73,13 @@ func ciSecretAliases(content string) [][2]string {
 		// Drone's and Woodpecker's environment: {NAME: {from_secret: x}}
 		for _, m := range ciFromSecret.Get().FindAllStringSubmatch(content, maxCISecretAliases) {
 			out = append(out, [2]string{m[1], "CI_SECRET"})
+		}
+	}
+	if strings.Contains(content, ": $") || strings.Contains(content, ":$") || strings.Contains(content, `: "$`) {
+		for _, m := range ciVarEnv.Get().FindAllStringSubmatch(content, maxCISecretAliases) {
+			if m[1] != m[2] && effect.SecretVariableName(m[2]) {
+				out = append(out, [2]string{m[1], m[2]})
+			}
 		}
 	}
 	if !strings.Contains(content, "${{") {

@@ -83,10 +83,10 @@ var ciFileCommands = table.Map[string, ciStep]{Build: func() map[string]ciStep {
 // ${GITHUB_PATH}) naming one of the runner's files, the runner's own name
 // for it, or a self-hosted runner's .env.
 func ciStepFile(p string) ciStep {
-	base := path.Base(p)
-	if strings.HasPrefix(base, "$") {
-		return ciStepVars.Get(strings.TrimSuffix(strings.TrimPrefix(base[1:], "{"), "}"))
+	if name := unresolvedFileVar(p); name != "" {
+		return ciStepVars.Get(name)
 	}
+	base := path.Base(p)
 	dir := path.Base(path.Dir(p))
 	if dir == "_runner_file_commands" {
 		if i := strings.LastIndexByte(base, '_'); i > 0 {
@@ -184,6 +184,15 @@ func (ev *evaluation) judgeLaterStepsCode(p, what string) {
 // judgePublishedText judges text written to a CI job's outputs, state or
 // summary: a secret variable's value there is published.
 func (ev *evaluation) judgePublishedText(p, text string) {
+	if name := secretVarIn(text); name != "" {
+		s := subject{tool: call.ToolWrite, text: p + ": $" + name, path: p, effect: effectPublishedSecret}
+		ev.judge(&s)
+	}
+}
+
+// secretVarIn returns the first secret variable text expands ($NAME,
+// ${NAME…}), or "".
+func secretVarIn(text string) string {
 	for i := strings.IndexByte(text, '$'); i >= 0; {
 		j := i + 1
 		if j < len(text) && text[j] == '{' {
@@ -194,16 +203,15 @@ func (ev *evaluation) judgePublishedText(p, text string) {
 			k++
 		}
 		if effect.SecretVariableName(text[j:k]) {
-			s := subject{tool: call.ToolWrite, text: p + ": $" + text[j:k], path: p, effect: effectPublishedSecret}
-			ev.judge(&s)
-			return
+			return text[j:k]
 		}
 		n := strings.IndexByte(text[k:], '$')
 		if n < 0 {
-			return
+			return ""
 		}
 		i = k + n
 	}
+	return ""
 }
 
 // lineAction returns how the command line l would be decided here,
@@ -299,7 +307,14 @@ func (ev *evaluation) judgeCIStepCommands(cmds []shell.Command) {
 		}
 		switch c.Name {
 		case "echo", "printf":
-			for _, a := range c.Args {
+			printed := c.Args
+			if c.Name == "printf" && len(c.Args) > 0 {
+				// the format filled (printf '##vso[…variable=%s]%s\n' K V)
+				if text, ok := shell.PrintfText(c.Args[0], c.Args[1:]); ok {
+					printed = strings.Split(text, "\n")
+				}
+			}
+			for _, a := range printed {
 				if rest, ok := strings.CutPrefix(a, "##vso[task.setvariable "); ok {
 					props, value, _ := strings.Cut(rest, "]")
 					for prop := range strings.SplitSeq(props, ";") {
@@ -321,4 +336,73 @@ func (ev *evaluation) judgeCIStepCommands(cmds []shell.Command) {
 			}
 		}
 	}
+}
+
+// unresolvedFileVar returns the variable whose value names the file at
+// the cleaned path p when the line could not resolve it: the last part of
+// p is $NAME or ${NAME}, a parameter expansion that gives NAME's value
+// when it is set (${NAME:?}, ${NAME:-/dev/null}, ${NAME?}, ${NAME:=x}:
+// its operand may hold slashes), or $(printenv NAME); "" otherwise.
+func unresolvedFileVar(p string) string {
+	for i := strings.Index(p, "/$"); i >= 0; {
+		if name := fileVarAt(p[i+2:]); name != "" {
+			return name
+		}
+		j := strings.Index(p[i+2:], "/$")
+		if j < 0 {
+			break
+		}
+		i += 2 + j
+	}
+	return ""
+}
+
+// fileVarAt reads unresolvedFileVar's forms from rest, the text after a
+// path's "/$" to its end.
+func fileVarAt(rest string) string {
+	if arg, ok := strings.CutPrefix(rest, "(printenv "); ok && strings.HasSuffix(arg, ")") {
+		arg = strings.TrimSpace(strings.TrimSuffix(arg, ")"))
+		if plainVarName(arg) {
+			return arg
+		}
+		return ""
+	}
+	braced := strings.HasPrefix(rest, "{")
+	if braced {
+		rest = rest[1:]
+	}
+	k := 0
+	for k < len(rest) && isNameByte(rest[k]) {
+		k++
+	}
+	name, tail := rest[:k], rest[k:]
+	if !plainVarName(name) {
+		return ""
+	}
+	switch {
+	case !braced && tail == "":
+		return name
+	case !braced || !strings.HasSuffix(tail, "}"):
+		return ""
+	case tail == "}":
+		return name
+	}
+	op := strings.TrimPrefix(tail, ":")
+	if op != "" && (op[0] == '-' || op[0] == '?' || op[0] == '=') {
+		return name // the value when set; the operand only when not
+	}
+	return ""
+}
+
+// plainVarName reports a shell variable's name.
+func plainVarName(n string) bool {
+	if n == "" || n[0] >= '0' && n[0] <= '9' {
+		return false
+	}
+	for i := 0; i < len(n); i++ {
+		if !isNameByte(n[i]) {
+			return false
+		}
+	}
+	return true
 }

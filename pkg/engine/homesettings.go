@@ -102,7 +102,7 @@ func (ev *evaluation) homeRel(p string) string {
 	if rest, ok := strings.CutPrefix(p, "/root/"); ok {
 		return rest
 	}
-	for _, base := range [...]string{"/home/", "/Users/"} {
+	for _, base := range homeRoots {
 		if rest, ok := strings.CutPrefix(p, base); ok {
 			if _, r, ok := strings.Cut(rest, "/"); ok {
 				return r
@@ -111,6 +111,12 @@ func (ev *evaluation) homeRel(p string) string {
 	}
 	return ""
 }
+
+// homeRoots are the directories whose entries are users' homes: Linux's
+// and macOS's, Fedora's image-based systems' (/home links to /var/home),
+// FreeBSD's (/home links to /usr/home) and Solaris' and NFS servers'
+// exported homes.
+var homeRoots = [...]string{"/home/", "/Users/", "/var/home/", "/usr/home/", "/export/home/"}
 
 // settingsEffect is the settings effect of a read of the cleaned path p
 // (see above), or "". A kept copy (.gitconfig.bak, id_ed25519.pub~) is

@@ -35,8 +35,11 @@ const effectOtherUser = "read:other-user"
 // that hold what their owner shares with others.
 var sharedTopDirs = table.Map[string, bool]{Words: "public public_html pub shared www html"}
 
-// sharedTopPrefixes are the beginnings of such directories' names.
-var sharedTopPrefixes = [...]string{"public", "shared", "share-", "share_"}
+// sharedTopPrefixes are the beginnings of such directories' names: a
+// sharing word and a separator (shared-with-lab, public_data), so that a
+// word that only begins like one (publications, publicity, sharepoint)
+// is no sharing.
+var sharedTopPrefixes = [...]string{"public-", "public_", "public.", "shared-", "shared_", "shared.", "share-", "share_", "pub-", "pub_", "www-", "www_"}
 
 // softwareHomes are the accounts whose homes hold software or a machine's
 // work, not a person's files: Homebrew's prefix on Linux, a CI runner's
@@ -47,7 +50,7 @@ var softwareHomes = table.Map[string, bool]{Words: "linuxbrew runner"}
 // below the home it lies in (homeRel), is a file of another user's home
 // that its owner has not put out for others.
 func (ev *evaluation) otherUsersFile(p, rel string) bool {
-	if rel == "" || strings.HasPrefix(rel, ".") && !strings.HasPrefix(rel, ".local/") && !strings.HasPrefix(rel, ".cache/") {
+	if rel == "" || strings.HasPrefix(rel, ".") && !strings.HasPrefix(rel, ".local/") && !strings.HasPrefix(rel, ".cache/") && ev.toolsHidden(rel) {
 		// the home itself; a hidden file the settings reader has already
 		// judged (a tool's settings, or a reviewed one without secrets)
 		return false
@@ -60,7 +63,7 @@ func (ev *evaluation) otherUsersFile(p, rel string) bool {
 	if home != "" && (owner == home || path.Base(owner) == path.Base(home)) || softwareHomes.Get(path.Base(owner)) {
 		return false // the user's own account under another root (/Users/dev), or software's
 	}
-	if strings.HasSuffix(rel, ".pub") {
+	if strings.HasSuffix(rel, ".pub") && publicKeyFile(rel) {
 		return false
 	}
 	top, _, _ := strings.Cut(rel, "/")
@@ -74,4 +77,35 @@ func (ev *evaluation) otherUsersFile(p, rel string) bool {
 		}
 	}
 	return true
+}
+
+// publicKeyFile reports whether rel, a path below a home ending in .pub,
+// is a public key: in a directory of keys (.ssh, a keys directory) or
+// named as one (id_ed25519.pub, deploy_key.pub, ssh_host_rsa_key.pub).
+// Other .pub files are documents (a Publisher file, partners.pub).
+func publicKeyFile(rel string) bool {
+	dir, base := path.Split(strings.ToLower(rel))
+	return strings.HasPrefix(base, "id_") || strings.Contains(base, "key") || strings.Contains(dir, ".ssh/") || strings.Contains(dir, "key") || strings.Contains(dir, ".gnupg/")
+}
+
+// toolsHidden reports whether rel, a hidden path below a home, is a
+// tool's: in one of the home's known tool directories (.config, .ssh), a
+// reviewed setting or data tree, or code. A hidden directory of the
+// owner's own (.private/diary.md, .thesis-backup/) is their files.
+func (ev *evaluation) toolsHidden(rel string) bool {
+	fold := ev.e.env.FoldCase
+	top, _, _ := strings.Cut(rel, "/")
+	if settingsDirs.Get(top) || settingsWithoutSecrets(rel, fold) || !strings.Contains(rel, "/") {
+		return true // a tool's directory, a reviewed file, a dotfile at the top
+	}
+	for i := 0; i < len(rel); i++ {
+		if rel[i] != '/' {
+			continue
+		}
+		dir := rel[:i]
+		if settingsDataTrees.Get(dir) || settingsWithoutSecrets(dir+"/", fold) || settingsCodeSegments.Get(path.Base(dir)) {
+			return true
+		}
+	}
+	return false
 }

@@ -43,6 +43,8 @@ var scriptRunners = table.Map[string, string]{Build: func() map[string]string {
 		// languages read as opaque code: what they spell in their literals
 		".swift": "swift -e", ".scala": "scala -e", ".sc": "scala -e", ".hy": "hy -c", ".erl": "escript -e",
 		".escript": "escript -e", ".hs": "runghc -e", ".ml": "ocaml -e", ".jsh": "jshell -e", ".csx": "dotnet script eval",
+		// AppleScript's text (osascript FILE) and CoffeeScript's (coffee FILE)
+		".applescript": "osascript -e", ".coffee": "coffee -e", ".litcoffee": "coffee -e",
 	}
 }}
 

@@ -341,7 +341,7 @@ func shownWrite(res *shell.Result, c *shell.Command, p string) bool {
 // is known, and the parse kept that text; p is a file whose format reads
 // settings (laterformats.go).
 func shownText(res *shell.Result, effs []effect.Effect, p, cwd, home string) (string, bool) {
-	if f := formatOf(p); f == nil || f.settings == nil || hasGlob(p) {
+	if f := formatOf(p); f == nil || f.settings == nil || hasGlob(p) && unresolvedFileVar(p) == "" {
 		return "", false
 	}
 	for _, e := range effs {

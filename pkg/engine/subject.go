@@ -391,6 +391,7 @@ func (ev *evaluation) execLine(line string, primary bool, tool string) {
 	ev.judgeLineWrites(res, effs)        // laterwrites.go
 	ev.judgeShownParts(res, effs)        // laterwrites.go
 	ev.judgeCIStepCommands(res.Commands) // cisteps.go: ##vso[task.setvariable], buildkite-agent env set
+	ev.judgePublishedCommands(res, effs) // cipublished.go: printenv NPM_TOKEN >> "$GITHUB_OUTPUT"
 	ev.judgeDiskScripts(res, cwds)       // diskscripts.go
 	ev.judgeDiskSQL(res, cwds, tool)     // disksql.go
 	ev.judgeSQLShellLines(effs)          // sqlshell.go

@@ -36,10 +36,54 @@ func readsClipboard(code string) bool {
 			continue
 		}
 		for _, r := range l.reads {
-			if strings.Contains(code, r) {
+			if strings.Contains(code, r) || namedRead(code, r) {
 				return true
 			}
 		}
 	}
 	return false
+}
+
+// namedRead reports code that names a reading function without calling it
+// there: imported under another name (from pyperclip import paste as
+// pp) or bound to one (f = pyperclip.paste): the call through that name
+// reads the clipboard as well.
+func namedRead(code, call string) bool {
+	name, ok := strings.CutSuffix(call, "(")
+	if !ok || name == "" || !isIdent(name[len(name)-1]) {
+		return false
+	}
+	for at := 0; at < len(code); {
+		k := strings.Index(code[at:], name)
+		if k < 0 {
+			return false
+		}
+		k += at
+		at = k + len(name)
+		if k > 0 && isIdent(code[k-1]) {
+			continue
+		}
+		if at == len(code) {
+			return true
+		}
+		switch code[at] {
+		case ' ', '\t', '\n', ';', ',', ')':
+			before := strings.TrimRight(code[:k], " \t")
+			if strings.HasSuffix(before, "import") || strings.HasSuffix(before, ",") || strings.HasSuffix(before, "=") || strings.HasSuffix(before, ".") && boundMember(code[:k]) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// boundMember reports whether the text before a member's name (…= mod.)
+// binds it: an assignment's right side that is the member alone.
+func boundMember(before string) bool {
+	before = strings.TrimSuffix(before, ".")
+	j := len(before)
+	for j > 0 && (isIdent(before[j-1]) || before[j-1] == '.') {
+		j--
+	}
+	return strings.HasSuffix(strings.TrimRight(before[:j], " \t"), "=")
 }

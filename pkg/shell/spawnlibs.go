@@ -35,7 +35,7 @@ func spawnLibHooks(lang, code string) (string, []hook, map[string][]string) {
 		if strings.Contains(code, "sh") && strings.Contains(code, "import") {
 			hs = pythonShHooks(code)
 		}
-		if strings.Contains(code, "plumbum") || strings.Contains(code, "local[") {
+		if strings.Contains(code, "plumbum") || strings.Contains(code, "local[") || strings.Contains(code, "Command(") {
 			var more []libHook
 			code, more = plumbumHooks(code)
 			hs = append(hs, more...)
@@ -49,6 +49,9 @@ func spawnLibHooks(lang, code string) (string, []hook, map[string][]string) {
 	}
 	if len(hs) == 0 {
 		return code, nil, nil
+	}
+	if lang == "python" {
+		hs = renamedHooks(code, hs)
 	}
 	out := make([]hook, 0, len(hs))
 	words := make(map[string][]string, len(hs))
@@ -66,7 +69,16 @@ const maxLibHooks = 32
 
 // importNames are a Python import's names: "import sh, os" and "from sh
 // import git, rm as r" (group 1 the module of a from, 2 the names).
-var importNames = table.Regexp{Expr: `(?m)(?:^|[;:])[ \t]*(?:from[ \t]+([\w.]+)[ \t]+)?import[ \t]+\(?([\w \t,]+)\)?`}
+// A parenthesised list may run over lines (from sh import (\n rm,\n)).
+var importNames = table.Regexp{Expr: `(?m)(?:^|[;:])[ \t]*(?:from[ \t]+([\w.]+)[ \t]+)?import[ \t]+(?:\(([\w \t,\n]+)\)|([\w \t,]+))`}
+
+// importedList returns the names part of an importNames match.
+func importedList(m []string) string {
+	if m[2] != "" {
+		return m[2]
+	}
+	return m[3]
+}
 
 // pythonShHooks returns the hooks of the sh library's calls: M.PROG(…)
 // and M.PROG.SUB(…) for the name M the module is imported as, and N(…)
@@ -75,7 +87,7 @@ var importNames = table.Regexp{Expr: `(?m)(?:^|[;:])[ \t]*(?:from[ \t]+([\w.]+)[
 func pythonShHooks(code string) []libHook {
 	var hs []libHook
 	for _, m := range importNames.Get().FindAllStringSubmatch(code, 8) {
-		for n := range strings.SplitSeq(m[2], ",") {
+		for n := range strings.SplitSeq(importedList(m), ",") {
 			f := strings.Fields(n)
 			if len(f) == 0 || len(hs) >= maxLibHooks {
 				continue
@@ -168,8 +180,21 @@ func appendHook(hs []libHook, h libHook) []libHook {
 	return append(hs, h)
 }
 
-// plumbumLocal is plumbum's local['PROG'] (or local["PROG"]).
-var plumbumLocal = table.Regexp{Expr: `\blocal\[\s*['"]([\w.+-]+)['"]\s*\]`}
+// plumbumLocal matches a program named by a spawn library's lookup:
+// plumbum's local['PROG'], local.get('PROG') and local.cmd.PROG, and sh's
+// Command('PROG') (sh.Command, or Command imported from sh); the program
+// is the first group that matched.
+var plumbumLocal = table.Regexp{Expr: `\blocal\[\s*['"]([\w.+-]+)['"]\s*\]|\blocal\.get\(\s*['"]([\w.+-]+)['"]\s*\)|\blocal\.cmd\.(\w+)|(?:\bsh\.|[^.\w]|^)Command\(\s*['"]([\w.+-]+)['"]\s*\)`}
+
+// programRef returns the program a plumbumLocal match names.
+func programRef(m []string) string {
+	for _, g := range m[1:] {
+		if g != "" {
+			return g
+		}
+	}
+	return ""
+}
 
 // plumbumHooks returns code with plumbum's commands made calls (local['git']
 // named as an identifier, NAME[ARGS]() as NAME(ARGS)), and their hooks.
@@ -177,16 +202,20 @@ func plumbumHooks(code string) (string, []libHook) {
 	var hs []libHook
 	names := map[string]string{}
 	code = plumbumLocal.Get().ReplaceAllStringFunc(code, func(m string) string {
-		prog := plumbumLocal.Get().FindStringSubmatch(m)[1]
+		prog := programRef(plumbumLocal.Get().FindStringSubmatch(m))
+		lead := ""
+		if i := strings.Index(m, "Command("); i > 0 && !strings.HasPrefix(m, "sh.") {
+			lead = m[:1] // the character before Command( is kept
+		}
 		id := "plumbum_" + strings.NewReplacer(".", "_", "+", "_", "-", "_").Replace(prog)
 		names[id] = prog
-		return id
+		return lead + id
 	})
 	for _, m := range importNames.Get().FindAllStringSubmatch(code, 8) {
 		if m[1] != "plumbum.cmd" {
 			continue
 		}
-		for n := range strings.SplitSeq(m[2], ",") {
+		for n := range strings.SplitSeq(importedList(m), ",") {
 			f := strings.Fields(n)
 			if len(f) == 0 {
 				continue
@@ -203,7 +232,7 @@ func plumbumHooks(code string) (string, []libHook) {
 			break
 		}
 		code = bracketCalls(code, local)
-		hs = append(hs, libHook{name: local, words: []string{prog}})
+		hs = append(hs, libHook{name: local, words: []string{prog}}, libHook{name: local + ".run", words: []string{prog}})
 	}
 	return code, hs
 }
@@ -280,4 +309,37 @@ func closingBracket(code string, i int) int {
 		}
 	}
 	return -1
+}
+
+// renamedHooks adds, for each hook a plain assignment names under another
+// name (wipe = sh.rm; r = local['rm'], made plumbum_rm), a hook of that
+// name with the same words: the call through it runs the same program.
+func renamedHooks(code string, hs []libHook) []libHook {
+	n := len(hs)
+	for _, h := range hs[:n] {
+		for at := 0; at < len(code) && len(hs) < maxLibHooks; {
+			k := strings.Index(code[at:], h.name)
+			if k < 0 {
+				break
+			}
+			k += at
+			at = k + len(h.name)
+			if at < len(code) && (isIdent(code[at]) || code[at] == '.' || code[at] == '(' || code[at] == '[') {
+				continue // a longer name, a member or a call: no rebinding
+			}
+			lhs := strings.TrimRight(code[:k], " \t")
+			if !strings.HasSuffix(lhs, "=") || strings.HasSuffix(lhs, "==") {
+				continue
+			}
+			lhs = strings.TrimRight(lhs[:len(lhs)-1], " \t")
+			j := len(lhs)
+			for j > 0 && isIdent(lhs[j-1]) {
+				j--
+			}
+			if name := lhs[j:]; name != "" && (j == 0 || !isIdent(lhs[j-1]) && lhs[j-1] != '.') {
+				hs = appendHook(hs, libHook{name: name, words: h.words})
+			}
+		}
+	}
+	return hs
 }

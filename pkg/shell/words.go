@@ -643,6 +643,10 @@ func isEchoFlag(s string) bool {
 	return true
 }
 
+// PrintfText is printf's output for its format and arguments, when
+// printfText resolves it.
+func PrintfText(format string, args []string) (string, bool) { return printfText(format, args) }
+
 // printfText formats the %s, %b and %% directives of format, the only ones
 // a command name is written with, and its backslash escapes; anything else
 // is not resolved. Like printf, the format is used again while arguments
