@@ -89,12 +89,45 @@ func (sc *scanner) assignments() map[string]value {
 				break
 			}
 		}
+		if p > 0 && strings.IndexByte(";{\n", c[p-1]) < 0 && (sc.lang == "csharp" || sc.lang == "java") {
+			p = typedDeclStart(c, p) // C#'s and Java's const string cmd = …: the type and modifiers before the name
+		}
 		if p > 0 && strings.IndexByte(";{\n", c[p-1]) < 0 || p > 0 && c[p-1] == '{' && sc.lang == "lua" {
 			continue // (Lua's braces make tables, not blocks: {args = a} assigns nothing)
 		}
 		sc.assign(c[b:e], i+op, twice)
 	}
 	return sc.vars
+}
+
+// typedDeclStart returns where a typed declaration whose name starts
+// after c[:p] begins: before its type (string, List<string>, var's
+// string[]) and the modifiers before it (const, static, readonly, final,
+// private, public, internal); p itself when no type stands there.
+func typedDeclStart(c string, p int) int {
+	t := p
+	for t > 0 && (isIdent(c[t-1]) || strings.IndexByte("<>[]?.", c[t-1]) >= 0) {
+		t--
+	}
+	if t == p || !identStart(c[t]) {
+		return p
+	}
+	for {
+		q := t
+		for q > 0 && (c[q-1] == ' ' || c[q-1] == '\t') {
+			q--
+		}
+		moved := false
+		for _, kw := range [...]string{"const", "static", "readonly", "final", "private", "public", "internal", "protected"} {
+			if strings.HasSuffix(c[:q], kw) && (q == len(kw) || !isIdent(c[q-len(kw)-1])) {
+				t, moved = q-len(kw), true
+				break
+			}
+		}
+		if !moved {
+			return q
+		}
+	}
 }
 
 // rArrow reports R's assignment arrow "<-" at code[i] (not "<<-", whose

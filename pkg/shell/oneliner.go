@@ -528,6 +528,15 @@ func (s *state) scanCode(lang, code string, f frame) CodeFacts {
 	// spelling (envhomes.go)
 	code = homeExpr(lang, envHomes(FoldLiterals(code)))
 	code = cwdExpr(lang, code) // codecwd.go: os.getcwd(), process.cwd(), Dir.pwd
+	if lang == "nim" {
+		code = nimKeywordArgs(code) // nimargs.go: execProcess(command = "rm", args = […])
+	}
+	if lang == "go" || lang == "csharp" || lang == "java" {
+		code = tupleBindings(lang, code) // tuplebinds.go: a, b := "rm", "-rf"
+	}
+	if (lang == "csharp" || lang == "swift") && (strings.Contains(code, "rguments") || strings.Contains(code, "Process.")) {
+		code = processSetters(lang, code) // processsetters.go: psi.FileName = …; psi.Arguments = …
+	}
 	if lang == "haskell" {
 		code = haskellBinds(code) // getHomeDirectory >>= removeDirectoryRecursive
 	}
@@ -681,7 +690,11 @@ func (s *state) scanCode(lang, code string, f frame) CodeFacts {
 			if lang == "applescript" && h.kind == hookShell && asAdministrator(code[k:]) {
 				args = asRoot(args) // do shell script CMD with administrator privileges
 			}
-			if !s.hook(h.kind, args, code[end:], f) {
+			rest := code[end:]
+			if h.kind == hookCmdLine && strings.Contains(code, "ProcessStartInfo") {
+				rest = startInfoMark + rest // the code makes the ProcessStartInfo a name may hold
+			}
+			if !s.hook(h.kind, args, rest, f) {
 				facts.Opaque = append(facts.Opaque, h.name)
 			}
 		}
@@ -1160,6 +1173,12 @@ func (s *state) hook(kind hookKind, args []value, rest string, f frame) bool {
 		}
 		if len(args) == 1 && strings.HasPrefix(strings.TrimSpace(args[0].raw), "new ProcessStartInfo(") {
 			return true // Process.Start(new ProcessStartInfo("git", "status")): read as its own call
+		}
+		if len(args) == 0 && strings.HasPrefix(rest, startInfoMark) {
+			return true // new ProcessStartInfo(): its properties are read as their own call (processsetters.go)
+		}
+		if len(args) == 1 && identName(strings.TrimSpace(args[0].raw)) && strings.HasPrefix(rest, startInfoMark) {
+			return true // Process.Start(psi): psi's own ProcessStartInfo(…) or its properties are read (processsetters.go)
 		}
 		cmd, ok := shellCommand(args)
 		if ok {

@@ -176,9 +176,11 @@ var sourceLangs = table.Once[map[string]sourceLang]{Build: func() map[string]sou
 		},
 		"csharp": {
 			spawns: []string{"Process.Start", "ProcessStartInfo"},
-			exts:   []string{".cs", ".csx"},
-			run:    []string{"dotnet script", "dotnet run", "dotnet-script", "csi", "cs-script", "css"},
-			build:  []string{"csc", "mcs"},
+			// (F# scripts start processes with the same calls and spell
+			// them alike: ProcessStartInfo("sh", "-c …"))
+			exts:  []string{".cs", ".csx", ".fsx"},
+			run:   []string{"dotnet script", "dotnet run", "dotnet-script", "csi", "cs-script", "css", "dotnet fsi"},
+			build: []string{"csc", "mcs"},
 			hooks: []hook{
 				{"Process.Start", hookCmdLine}, {"ProcessStartInfo", hookCmdLine},
 				{"Directory.Delete", hookRmTree}, {"File.Delete", hookRmFile},
@@ -202,6 +204,9 @@ var sourceLangs = table.Once[map[string]sourceLang]{Build: func() map[string]sou
 			build:  []string{"swiftc"},
 			hooks: []hook{
 				{"removeItem", hookRmTree}, {"trashItem", hookRmTree}, // FileManager's
+				// Process.run(URL, arguments:), and a Process set up in
+				// statements (processsetters.go)
+				{"Process.run", hookShell},
 			},
 			marker: codeMarker{
 				network: []string{"URLSession", "URLRequest", "contentsOf: URL(", "NWConnection", "CFStream", "Alamofire"},
