@@ -528,6 +528,9 @@ func (s *state) scanCode(lang, code string, f frame) CodeFacts {
 	// spelling (envhomes.go)
 	code = homeExpr(lang, envHomes(FoldLiterals(code)))
 	code = cwdExpr(lang, code) // codecwd.go: os.getcwd(), process.cwd(), Dir.pwd
+	if lang == "rust" {
+		code = rustRawStrings(code) // rustraw.go: r#"…"#
+	}
 	if lang == "nim" {
 		code = nimKeywordArgs(code) // nimargs.go: execProcess(command = "rm", args = […])
 	}
