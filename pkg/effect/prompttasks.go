@@ -23,6 +23,9 @@ import (
 // promptTask adds the reads and the quoted commands' effects of a prompt
 // given to an agent's CLI.
 func (a *analysis) promptTask(i int, text string, f *cmdFacts) {
+	if a.env.inContainer == 0 {
+		a.promptProse(i, text) // promptprose.go: tasks told in words
+	}
 	if !strings.ContainsAny(text, "~/`$.<") {
 		return
 	}
@@ -122,6 +125,12 @@ func clauseCommand(cat *catalog.Catalog, clause string) string {
 
 // promptCommand adds the effects of a command line a prompt quotes.
 func (a *analysis) promptCommand(i int, line string) {
+	a.promptCommandAs(i, line, "the prompt's command: "+line)
+}
+
+// promptCommandAs adds the effects of a command line a prompt quotes or
+// tells, named by word where an effect names none.
+func (a *analysis) promptCommandAs(i int, line, word string) {
 	res := shell.Parse(line)
 	defer shell.Release(&res)
 	if res.Unparsed {
@@ -134,7 +143,7 @@ func (a *analysis) promptCommand(i int, line string) {
 		case Delete, Chmod, Read, Write, RemoteCode, Flow:
 			x.Cmd = i
 			if x.Word == "" {
-				x.Word = "the prompt's command: " + line
+				x.Word = word
 			}
 			a.add(x)
 		case Unknown:

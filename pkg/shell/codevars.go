@@ -74,20 +74,31 @@ func (sc *scanner) assignments() map[string]value {
 		if b > 0 && (c[b-1] == '$' || c[b-1] == '@' && sc.lang == "perl") {
 			b--
 		}
+		if sc.lang == "rust" || sc.lang == "swift" || sc.lang == "kotlin" || sc.lang == "scala" {
+			if nb, ne, ok := annotatedName(c, b); ok {
+				b, e = nb, ne // let d: &'static str = …: the name before the type
+			}
+		}
 		// Only at a statement's start: after ; { ( newline, a keyword or
 		// the start of the code (not a keyword argument f(mode='w')).
 		p := b
 		for p > 0 && (c[p-1] == ' ' || c[p-1] == '\t') {
 			p--
 		}
-		for _, kw := range []string{"const", "let", "var", "my", "local", "our", "val", "final", "def", "Set", "Dim"} {
+		for _, kw := range []string{"mut", "const", "let", "var", "my", "local", "our", "val", "final", "def", "Set", "Dim", "static", "pub"} {
+			// (Rust's let mut, pub static: two keywords, read in turn)
 			if strings.HasSuffix(c[:p], kw) && (p == len(kw) || !isIdent(c[p-len(kw)-1])) {
 				p -= len(kw)
 				for p > 0 && (c[p-1] == ' ' || c[p-1] == '\t') {
 					p--
 				}
-				break
+				if kw != "mut" && kw != "static" {
+					break
+				}
 			}
+		}
+		if p > 0 && strings.IndexByte(";{\n", c[p-1]) < 0 && (sc.lang == "csharp" || sc.lang == "java") {
+			p = typedDeclStart(c, p) // C#'s and Java's const string cmd = …: the type and modifiers before the name
 		}
 		if p > 0 && strings.IndexByte(";{\n", c[p-1]) < 0 || p > 0 && c[p-1] == '{' && sc.lang == "lua" {
 			continue // (Lua's braces make tables, not blocks: {args = a} assigns nothing)
@@ -95,6 +106,64 @@ func (sc *scanner) assignments() map[string]value {
 		sc.assign(c[b:e], i+op, twice)
 	}
 	return sc.vars
+}
+
+// annotatedName returns the name a type annotation follows (NAME: TYPE =,
+// with the type ending at b): Rust's, Swift's, Kotlin's and Scala's typed
+// bindings; ok is false when c[:b] ends in no annotation.
+func annotatedName(c string, b int) (start, end int, ok bool) {
+	k := b
+	for k > 0 && (isIdent(c[k-1]) || strings.IndexByte(" \t&'<>[](),?*", c[k-1]) >= 0 || c[k-1] == ':' && k > 1 && c[k-2] == ':') {
+		if c[k-1] == ':' {
+			k-- // a path's :: (std::string::String)
+		}
+		k--
+	}
+	if k == 0 || c[k-1] != ':' || k > 1 && c[k-2] == ':' {
+		return 0, 0, false
+	}
+	e := k - 1
+	for e > 0 && (c[e-1] == ' ' || c[e-1] == '\t') {
+		e--
+	}
+	s := e
+	for s > 0 && isIdent(c[s-1]) {
+		s--
+	}
+	if s == e || !identStart(c[s]) {
+		return 0, 0, false
+	}
+	return s, e, true
+}
+
+// typedDeclStart returns where a typed declaration whose name starts
+// after c[:p] begins: before its type (string, List<string>, var's
+// string[]) and the modifiers before it (const, static, readonly, final,
+// private, public, internal); p itself when no type stands there.
+func typedDeclStart(c string, p int) int {
+	t := p
+	for t > 0 && (isIdent(c[t-1]) || strings.IndexByte("<>[]?.", c[t-1]) >= 0) {
+		t--
+	}
+	if t == p || !identStart(c[t]) {
+		return p
+	}
+	for {
+		q := t
+		for q > 0 && (c[q-1] == ' ' || c[q-1] == '\t') {
+			q--
+		}
+		moved := false
+		for _, kw := range [...]string{"const", "static", "readonly", "final", "private", "public", "internal", "protected"} {
+			if strings.HasSuffix(c[:q], kw) && (q == len(kw) || !isIdent(c[q-len(kw)-1])) {
+				t, moved = q-len(kw), true
+				break
+			}
+		}
+		if !moved {
+			return q
+		}
+	}
 }
 
 // rArrow reports R's assignment arrow "<-" at code[i] (not "<<-", whose

@@ -31,6 +31,12 @@ var cellPrograms = [...]string{"perl", "ruby", "python", "python2", "python3", "
 // shell; automagic runs them without their %.
 var lineMagics = [...]string{"system", "sx", "sc"}
 
+// defaultAliases are the aliases IPython defines on a POSIX system
+// (IPython/core/alias.py): "%rm -rf ~" runs rm, and by automagic so does
+// "rm -rf ~", as a line magic does.
+var defaultAliases = [...][2]string{{"rm", "rm"}, {"rmdir", "rmdir"}, {"mv", "mv"}, {"cp", "cp"}, {"cat", "cat"},
+	{"mkdir", "mkdir"}, {"ls", "ls -F"}, {"ll", "ls -F -l"}, {"less", "less"}, {"man", "man"}}
+
 // cellEnd closes the here-document a cell is fed to its interpreter in.
 const cellEnd = "__IPYTHON_CELL__"
 
@@ -195,12 +201,24 @@ func bangLine(l string) (string, bool) {
 // line must then read as no Python (sx = 1, system(x) are Python's).
 func magicLine(l string, automagic bool) (string, bool) {
 	k := strings.IndexAny(l, " \t")
-	if k < 0 || !contains(lineMagics[:], l[:k]) {
+	if k < 0 {
 		return "", false
 	}
 	name, cmd := l[:k], strings.TrimLeft(l[k:], " \t")
+	alias := ""
+	for _, a := range defaultAliases {
+		if a[0] == name {
+			alias = a[1]
+		}
+	}
+	if alias == "" && !contains(lineMagics[:], name) {
+		return "", false
+	}
 	if automagic && (cmd == "" || strings.IndexByte("=([.,:+-*/%<>!&|^@", cmd[0]) >= 0 && !strings.HasPrefix(cmd, "-")) {
 		return "", false
+	}
+	if alias != "" {
+		return alias + " " + cmd, true
 	}
 	if name == "sc" {
 		// %sc [-l] [-v] VAR=CMD

@@ -1182,6 +1182,16 @@ var homeExprs = table.Once[map[string]*strings.Replacer]{Build: func() map[strin
 	m := scriptHomes()
 	for lang, l := range sourceLangs.Get() {
 		if len(l.homes) > 0 {
+			if len(l.interps) > 0 {
+				// the home read as '~' before (envhomes.go), interpolated
+				// anywhere in the string: $"-rf {'~'}" is "-rf ~"
+				extra := []string{}
+				for _, o := range l.interps {
+					extra = append(extra, o+"'~'}", `"~`)
+				}
+				m[lang] = homeReplacer(l.homes, l.interps, "}", append(extra, "{'~'}", "~")...) // sourcelangs.go: $"{…}/.ssh"
+				continue
+			}
 			m[lang] = homeReplacer(l.homes, nil, "") // sourcelangs.go
 		}
 	}

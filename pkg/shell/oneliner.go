@@ -528,6 +528,18 @@ func (s *state) scanCode(lang, code string, f frame) CodeFacts {
 	// spelling (envhomes.go)
 	code = homeExpr(lang, envHomes(FoldLiterals(code)))
 	code = cwdExpr(lang, code) // codecwd.go: os.getcwd(), process.cwd(), Dir.pwd
+	if lang == "rust" {
+		code = rustRawStrings(code) // rustraw.go: r#"…"#
+	}
+	if lang == "nim" {
+		code = nimKeywordArgs(code) // nimargs.go: execProcess(command = "rm", args = […])
+	}
+	if lang == "go" || lang == "csharp" || lang == "java" {
+		code = tupleBindings(lang, code) // tuplebinds.go: a, b := "rm", "-rf"
+	}
+	if (lang == "csharp" || lang == "swift") && (strings.Contains(code, "rguments") || strings.Contains(code, "Process.")) {
+		code = processSetters(lang, code) // processsetters.go: psi.FileName = …; psi.Arguments = …
+	}
 	if lang == "haskell" {
 		code = haskellBinds(code) // getHomeDirectory >>= removeDirectoryRecursive
 	}
@@ -681,7 +693,11 @@ func (s *state) scanCode(lang, code string, f frame) CodeFacts {
 			if lang == "applescript" && h.kind == hookShell && asAdministrator(code[k:]) {
 				args = asRoot(args) // do shell script CMD with administrator privileges
 			}
-			if !s.hook(h.kind, args, code[end:], f) {
+			rest := code[end:]
+			if h.kind == hookCmdLine && strings.Contains(code, "ProcessStartInfo") {
+				rest = startInfoMark + rest // the code makes the ProcessStartInfo a name may hold
+			}
+			if !s.hook(h.kind, args, rest, f) {
 				facts.Opaque = append(facts.Opaque, h.name)
 			}
 		}
@@ -1160,6 +1176,12 @@ func (s *state) hook(kind hookKind, args []value, rest string, f frame) bool {
 		}
 		if len(args) == 1 && strings.HasPrefix(strings.TrimSpace(args[0].raw), "new ProcessStartInfo(") {
 			return true // Process.Start(new ProcessStartInfo("git", "status")): read as its own call
+		}
+		if len(args) == 0 && strings.HasPrefix(rest, startInfoMark) {
+			return true // new ProcessStartInfo(): its properties are read as their own call (processsetters.go)
+		}
+		if len(args) == 1 && identName(strings.TrimSpace(args[0].raw)) && strings.HasPrefix(rest, startInfoMark) {
+			return true // Process.Start(psi): psi's own ProcessStartInfo(…) or its properties are read (processsetters.go)
 		}
 		cmd, ok := shellCommand(args)
 		if ok {
@@ -2305,6 +2327,18 @@ func (sc *scanner) str(i int) (value, int, bool) {
 			j++
 		}
 	}
+	verbatim := false
+	if sc.lang == "csharp" {
+		// C#'s $"…{x}…" interpolates, its @"…" is verbatim ("" a quote)
+		for j < len(c) && j-i < 2 && (c[j] == '$' || c[j] == '@') {
+			if c[j] == '@' {
+				verbatim = true
+			} else {
+				format = true
+			}
+			j++
+		}
+	}
 	if sc.lang == "lua" && j < len(c) && c[j] == '[' {
 		if n := LongBracketLen(c[j:]); n > 0 {
 			// [[rm -rf ~]], [==[…]==]: Lua's long string, taken as it stands
@@ -2338,8 +2372,18 @@ func (sc *scanner) str(i int) (value, int, bool) {
 		if triple && strings.HasPrefix(c[j:], strings.Repeat(string(q), 3)) {
 			return value{str: b.String(), known: known}, j + 3, true
 		}
+		if verbatim && ch == q && j+1 < len(c) && c[j+1] == q {
+			b.WriteByte(q) // @"-c ""rm -rf ~""": a quote
+			j += 2
+			continue
+		}
 		if !triple && ch == q {
 			return value{str: b.String(), known: known}, j + 1, true
+		}
+		if verbatim && ch == '\\' {
+			b.WriteByte(ch)
+			j++
+			continue
 		}
 		if ch == '\\' && j+1 < len(c) {
 			e := c[j+1]
@@ -2373,8 +2417,12 @@ func (sc *scanner) str(i int) (value, int, bool) {
 				continue
 			}
 			if end := interpolation(sc.lang, format, c, j); end > j {
-				b.WriteString("$_")
-				known = false
+				if v, ok := sc.interpolatedName(c[j:end]); ok {
+					b.WriteString(v) // $"-rf {d}" with d = "/home/dev"
+				} else {
+					b.WriteString("$_")
+					known = false
+				}
 				j = end
 				continue
 			}
@@ -2385,11 +2433,29 @@ func (sc *scanner) str(i int) (value, int, bool) {
 	return value{}, i, false // unterminated
 }
 
+// interpolatedName gives the string a C# interpolation {NAME} holds: the
+// literal the code binds NAME to (codevars.go); ok is false for any other
+// piece, or another language's.
+func (sc *scanner) interpolatedName(piece string) (string, bool) {
+	if sc.lang != "csharp" || len(piece) < 3 {
+		return "", false
+	}
+	name := strings.TrimSpace(piece[1 : len(piece)-1])
+	if !identName(name) {
+		return "", false
+	}
+	v, ok := sc.assignments()[name]
+	if !ok || !v.known || v.list {
+		return "", false
+	}
+	return v.str, true
+}
+
 // interpolation gives the end of an interpolated piece starting at j:
 // python f-string {x}, JS ${x}, ruby #{x}, perl and php $x.
 func interpolation(lang string, format bool, c string, j int) int {
 	switch {
-	case lang == "python" && format && c[j] == '{' && !strings.HasPrefix(c[j:], "{{"),
+	case (lang == "python" || lang == "csharp") && format && c[j] == '{' && !strings.HasPrefix(c[j:], "{{"),
 		lang == "node" && strings.HasPrefix(c[j:], "${"),
 		lang == "ruby" && strings.HasPrefix(c[j:], "#{"):
 		k := strings.IndexByte(c[j:], '}')

@@ -14,7 +14,9 @@ import (
 // program from standard input, as python3 does with no script, and
 // "python3 -m pickle" unpickles its standard input, which runs what the
 // pickle calls. Their code
-// is a one-liner's, read as python -c's is.
+// is a one-liner's, read as python -c's is. "python3 -m IPython -c CODE"
+// is ipython -c: its code is Python with IPython's shell lines and magics
+// (ipython.go), read as the one-liner's code is.
 
 // pyModule describes a code-running module's command line.
 type pyModule struct {
@@ -39,6 +41,8 @@ var pyModules = table.Map[string, *pyModule]{Build: func() map[string]*pyModule 
 		// pickle unpickles its file, or its standard input, running
 		// whatever the pickle calls
 		"pickle": {args: []string{}, stdin: true},
+		"IPython": {code: []string{"-c"}, args: []string{"--profile", "--profile-dir", "--ipython-dir", "--log-level", "--colors",
+			"--logfile", "--logappend", "--config", "--ext", "--gui", "--pylab", "--matplotlib", "-m"}},
 	}
 }}
 

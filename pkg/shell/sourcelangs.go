@@ -33,6 +33,9 @@ type sourceLang struct {
 	hooks      []hook     // its calls, read as oneliner.go's hooks
 	marker     codeMarker // its spellings of what code does (codefacts.go)
 	homes      []string   // its spellings of the home directory
+	// interps open an interpolation in a string ($"{ in C#), closed by
+	// '}': a home spelling interpolated first is the string's leading ~
+	interps []string
 	// spawns are its ways of starting a process: only code that holds
 	// one is read for the command lines its literals spell (a list of
 	// dangerous commands kept as data, in a test or a guard, runs none)
@@ -176,9 +179,11 @@ var sourceLangs = table.Once[map[string]sourceLang]{Build: func() map[string]sou
 		},
 		"csharp": {
 			spawns: []string{"Process.Start", "ProcessStartInfo"},
-			exts:   []string{".cs", ".csx"},
-			run:    []string{"dotnet script", "dotnet run", "dotnet-script", "csi", "cs-script", "css"},
-			build:  []string{"csc", "mcs"},
+			// (F# scripts start processes with the same calls and spell
+			// them alike: ProcessStartInfo("sh", "-c …"))
+			exts:  []string{".cs", ".csx", ".fsx"},
+			run:   []string{"dotnet script", "dotnet run", "dotnet-script", "csi", "cs-script", "css", "dotnet fsi"},
+			build: []string{"csc", "mcs"},
 			hooks: []hook{
 				{"Process.Start", hookCmdLine}, {"ProcessStartInfo", hookCmdLine},
 				{"Directory.Delete", hookRmTree}, {"File.Delete", hookRmFile},
@@ -193,7 +198,8 @@ var sourceLangs = table.Once[map[string]sourceLang]{Build: func() map[string]sou
 				listen:  []string{"HttpListener", "TcpListener", "UseUrls(", "WebApplication.Create"},
 				dynamic: []string{"CSharpScript", "Assembly.Load(", "EvaluateAsync(", "CompileAssemblyFromSource"},
 			},
-			homes: []string{`Environment.GetEnvironmentVariable("HOME")`, `Environment.GetFolderPath(Environment.SpecialFolder.UserProfile)`},
+			homes:   []string{`Environment.GetEnvironmentVariable("HOME")`, `Environment.GetFolderPath(Environment.SpecialFolder.UserProfile)`},
+			interps: []string{`$"{`, `$@"{`, `@$"{`},
 		},
 		"swift": {
 			spawns: []string{"Process(", "Process.", "NSTask", "posix_spawn", "system("},
@@ -202,6 +208,9 @@ var sourceLangs = table.Once[map[string]sourceLang]{Build: func() map[string]sou
 			build:  []string{"swiftc"},
 			hooks: []hook{
 				{"removeItem", hookRmTree}, {"trashItem", hookRmTree}, // FileManager's
+				// Process.run(URL, arguments:), and a Process set up in
+				// statements (processsetters.go)
+				{"Process.run", hookShell},
 			},
 			marker: codeMarker{
 				network: []string{"URLSession", "URLRequest", "contentsOf: URL(", "NWConnection", "CFStream", "Alamofire"},
