@@ -16,7 +16,7 @@ import (
 	"time"
 
 	"rampart.dev/pkg/call"
-	"rampart.dev/pkg/decide"
+	"rampart.dev/pkg/decide/watch"
 	"rampart.dev/pkg/home"
 )
 
@@ -110,7 +110,7 @@ func listen(ctx context.Context, addr string, d decider, stderr io.Writer) error
 				fmt.Fprintf(stderr, "rampart-eval: policy reloaded\n")
 			}
 		}
-		if err := decide.WatchFiles(wctx, files, d.Reload, report); err != nil {
+		if err := watch.Files(wctx, files, d.Reload, report); err != nil {
 			fmt.Fprintf(stderr, "rampart-eval: error: watch policy: %v\n", err)
 			fmt.Fprintf(stderr, "rampart-eval: hint: the policy is not reloaded on change; restart to pick up edits\n")
 		}

@@ -17,6 +17,7 @@ import (
 
 	"rampart.dev/pkg/audit"
 	"rampart.dev/pkg/decide"
+	"rampart.dev/pkg/decide/watch"
 	"rampart.dev/rampart-mcp/internal/proxy"
 	"rampart.dev/rampart-mcp/internal/rawio"
 	"rampart.dev/rampart-mcp/internal/stdio"
@@ -139,7 +140,7 @@ func run(ctx context.Context, args []string, sigs <-chan os.Signal, stdin io.Rea
 	defer judge.Close()
 	wctx, stopWatch := context.WithCancel(ctx)
 	defer stopWatch()
-	if err := decide.Watch(wctx, judge.p, func(err error) {
+	if err := watch.Policy(wctx, judge.p, func(err error) {
 		if err != nil {
 			fmt.Fprintf(stderr, "rampart-mcp: error: policy reload: %v; keeping the last good policy\n", err)
 		} else {

@@ -17,6 +17,7 @@ import (
 
 	"rampart.dev/pkg/approval"
 	"rampart.dev/pkg/decide"
+	"rampart.dev/pkg/decide/watch"
 	"rampart.dev/pkg/home"
 	"rampart.dev/rampart-serve/internal/server"
 )
@@ -161,7 +162,7 @@ func serve(ctx context.Context, e *env, f serveFlags) error {
 			fmt.Fprintf(e.stderr, "rampart-serve: policy reloaded from %s\n", point.Source())
 		}
 	}
-	if err := decide.Watch(wctx, point, report); err != nil {
+	if err := watch.Policy(wctx, point, report); err != nil {
 		fmt.Fprintf(e.stderr, "rampart-serve: warning: the policy is not reloaded on change: %v\n", err)
 	}
 

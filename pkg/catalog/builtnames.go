@@ -36,11 +36,60 @@ func (l *builtName) name(src string) string {
 // line of src, the embedded table, whose head names name, as linesNaming
 // does, through builtNames.
 func builtNaming(src, name string, f func(n int, line string)) {
-	i := sort.Search(len(builtNames), func(i int) bool { return builtNames[i].name(src) >= name })
-	for ; i < len(builtNames) && builtNames[i].name(src) == name; i++ {
+	i, end := builtRange(src, name)
+	for ; i < end; i++ {
 		l := &builtNames[i]
 		f(int(l.n), strings.TrimSpace(src[l.at:lineEnd(src, int(l.at))]))
 	}
+}
+
+// builtRange returns the range of builtNames, [i, end), that holds name's
+// lines of src, the embedded table.
+func builtRange(src, name string) (i, end int) {
+	i = sort.Search(len(builtNames), func(i int) bool { return builtNames[i].name(src) >= name })
+	end = i
+	for end < len(builtNames) && builtNames[end].name(src) == name {
+		end++
+	}
+	return i, end
+}
+
+// addBuilt adds the lines of the embedded table whose head names name, as
+// answer's addFor does with each line builtNaming gives, and returns the
+// number of the line an error is about. The lines' range in builtNames is
+// found first, so that the program's subcommand lines, kept pending
+// (addPending), go into one slice made at their number, under the entry
+// found once, where each line grew the slice and looked the program up
+// again (git has 66 such lines, read at its first lookup).
+func (c *Catalog) addBuilt(name string) (int, error) {
+	src := c.src
+	i, end := builtRange(src, name)
+	var parent *Entry // the program's entry, once its line is added
+	for k := i; k < end; k++ {
+		l := &builtNames[k]
+		n := int(l.n)
+		line := strings.TrimSpace(src[l.at:lineEnd(src, int(l.at))])
+		fa, ok := c.builtFactsOf(n)
+		if !ok || fa.heads <= 1 || parent == nil {
+			if err := c.addFor(line, n, name); err != nil {
+				return n, err
+			}
+			parent = c.programs[name]
+			continue
+		}
+		// A subcommand line, as addFor and addPending keep it.
+		if parent.pend == nil {
+			parent.pend = &pendingAt{subs: &pendingSubs{lines: make([]pendingLine, 0, end-k)}}
+		}
+		head, _, _ := strings.Cut(line, "|")
+		parent.tree.add(fa.props, fa.marks)
+		parent.pend.subs.lines = append(parent.pend.subs.lines, pendingLine{
+			heads: afterFirstWord(head), depth: int(fa.heads) - 1, line: line, n: n,
+			wraps: fa.wraps, runsAfter: fa.runsAfter,
+		})
+		parent.Sub = true
+	}
+	return 0, nil
 }
 
 // lineFacts is what a lazy catalogue reads of a subcommand line before any

@@ -1063,11 +1063,17 @@ func (c *Catalog) answer(name string) *answer {
 	if a, ok := c.answers[name]; ok {
 		return a
 	}
-	c.linesFor(name, func(n int, line string) {
-		if err := c.addFor(line, n, name); err != nil {
+	if c.built && name != "" {
+		if n, err := c.addBuilt(name); err != nil {
 			panic(fmt.Sprintf("catalog.txt:%d: %v", n, err)) // ruled out by TestEmbeddedParses
 		}
-	})
+	} else {
+		c.linesFor(name, func(n int, line string) {
+			if err := c.addFor(line, n, name); err != nil {
+				panic(fmt.Sprintf("catalog.txt:%d: %v", n, err)) // ruled out by TestEmbeddedParses
+			}
+		})
+	}
 	e := c.programs[name]
 	if e != nil {
 		e.wrapper = e.wraps()

@@ -2,11 +2,11 @@ package engine
 
 import (
 	"bytes"
-	"compress/gzip"
 	"compress/zlib"
 	"io"
 	"strings"
 
+	"rampart.dev/pkg/internal/gunzip"
 	"rampart.dev/pkg/match"
 )
 
@@ -73,7 +73,7 @@ func unwrapped(d string) (string, bool) {
 		var r io.Reader
 		var err error
 		if d[0] == 0x1f {
-			r, err = gzip.NewReader(strings.NewReader(d))
+			r, err = gunzip.NewReader(strings.NewReader(d)) // compress/gzip, without linking hash/crc32
 		} else {
 			r, err = zlib.NewReader(strings.NewReader(d))
 		}

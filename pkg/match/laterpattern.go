@@ -2,8 +2,8 @@ package match
 
 import (
 	"slices"
-	"strings"
 	"sync/atomic"
+	"unicode/utf8"
 )
 
 // laterPattern is a lazy set's pattern indexed under a program name and
@@ -116,19 +116,33 @@ func mayHaveWords(src string, pos []string) bool {
 // arguments must hold for it to match, appended to words (nil when there
 // are none and words is nil); ok is false for a source with quotes, which
 // is not read.
+//
+// A word is required unless it is "*", a flag without "*?[{", a path
+// (looksLikePathPattern) or not a plain literal (plainLiteral). The source
+// is read once, byte by byte, noting in each word what those tests ask
+// (wordTraits): a one-shot process reads the source of each pattern it
+// tries (git status tries about thirty), and the tests, each a pass over
+// the word, cost several times the split.
 func requiredWords(src string, words []string) (_ []string, ok bool) {
-	if strings.ContainsAny(src, `'"`) {
-		return nil, false
-	}
-	blank := func(c byte) bool { return c == ' ' || c == '\t' }
 	first := true
 	for i := 0; i < len(src); {
-		for i < len(src) && blank(src[i]) {
+		for i < len(src) && (src[i] == ' ' || src[i] == '\t') {
 			i++
 		}
 		j := i
-		for j < len(src) && !blank(src[j]) {
-			j++
+		var traits uint8
+		for ; j < len(src); j++ {
+			c := src[j]
+			if c-'a' < 26 {
+				continue // a lower-case letter, most of a source: no trait
+			}
+			if c == ' ' || c == '\t' {
+				break
+			}
+			traits |= byteTraits(c)
+		}
+		if traits&traitQuote != 0 {
+			return nil, false
 		}
 		w := src[i:j]
 		i = j
@@ -139,10 +153,38 @@ func requiredWords(src string, words []string) (_ []string, ok bool) {
 			first = false
 			continue
 		}
-		if w == "*" || len(w) > 1 && w[0] == '-' && !strings.ContainsAny(w, "*?[{") || looksLikePathPattern(w) || !plainLiteral(w) {
+		if w == "*" || len(w) > 1 && w[0] == '-' && traits&traitFlagMeta == 0 || looksLikePathPattern(w) ||
+			traits&traitGlobMeta != 0 || traits&traitNul != 0 || traits&traitHigh != 0 && !utf8.ValidString(w) {
 			continue
 		}
 		words = append(words, w)
 	}
 	return words, true
+}
+
+// Traits of a byte of a pattern's source, as requiredWords reads them.
+const (
+	traitQuote    = 1 << iota // ' or "
+	traitFlagMeta             // one of "*?[{" (a flag with one is not skipped as a flag)
+	traitGlobMeta             // glob syntax (hasGlobMeta)
+	traitNul                  // NUL (plainLiteral)
+	traitHigh                 // a byte of a multi-byte UTF-8 sequence, or not UTF-8
+)
+
+// byteTraits returns c's traits.
+func byteTraits(c byte) uint8 {
+	switch c {
+	case '\'', '"':
+		return traitQuote
+	case '*', '?', '[', '{':
+		return traitFlagMeta | traitGlobMeta
+	case ']', '}', '\\':
+		return traitGlobMeta
+	case 0:
+		return traitNul
+	}
+	if c >= utf8.RuneSelf {
+		return traitHigh
+	}
+	return 0
 }

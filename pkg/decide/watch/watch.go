@@ -1,4 +1,9 @@
-package decide
+// Package watch reloads a decision point's policy when its files change
+// (inotify, kqueue and the like, through fsnotify). It is a package of its
+// own so that a one-shot process, which never watches, does not link
+// fsnotify (its initialisation and its functions, which the runtime checks
+// at every start).
+package watch
 
 import (
 	"context"
@@ -8,17 +13,14 @@ import (
 
 	"github.com/fsnotify/fsnotify"
 
-	"rampart.dev/pkg/call"
+	"rampart.dev/pkg/decide"
 )
 
 // reloadDelay lets an editor finish writing (write, rename, chmod) before
 // the policy is read again.
 const reloadDelay = 100 * time.Millisecond
 
-// FlagPolicyReload marks the audit record of a policy reload that failed.
-const FlagPolicyReload = "policy_reload"
-
-// Watch reloads p whenever one of its policy files (WatchedFiles: the
+// Policy reloads p whenever one of its policy files (WatchedFiles: the
 // user's and the managed one) is written, created, replaced or removed,
 // until ctx is done; every long-lived adapter uses it. It watches the
 // files' directories, so an editor that saves by renaming a new file over
@@ -27,13 +29,13 @@ const FlagPolicyReload = "policy_reload"
 // the last good policy and is written to the audit trail (by Reload). Each outcome is
 // reported (err nil on success). Project layers need no watching: they
 // are checked at every call (see Tiers).
-func Watch(ctx context.Context, p *Point, report func(error)) error {
-	return WatchFiles(ctx, p.WatchedFiles(), p.Reload, report)
+func Policy(ctx context.Context, p *decide.Point, report func(error)) error {
+	return Files(ctx, p.WatchedFiles(), p.Reload, report)
 }
 
-// WatchFiles calls reload when one of files changes (see Watch), until ctx
+// Files calls reload when one of files changes (see Policy), until ctx
 // is done, and reports each outcome.
-func WatchFiles(ctx context.Context, files []string, reload func() error, report func(error)) error {
+func Files(ctx context.Context, files []string, reload func() error, report func(error)) error {
 	w, err := fsnotify.NewWatcher()
 	if err != nil {
 		return err
@@ -97,14 +99,4 @@ func WatchFiles(ctx context.Context, files []string, reload func() error, report
 		}
 	}()
 	return nil
-}
-
-// recordReloadFailure writes a failed reload to the audit trail.
-func (p *Point) recordReloadFailure(err error, none bool) {
-	c := call.Call{Tool: "rampart.policy", Params: call.Params{"event": "reload", "error": err.Error()}}
-	msg := "policy reload failed: " + err.Error() + "; keeping the last good policy"
-	if none {
-		msg = "policy reload failed: " + err.Error() + "; every call is denied"
-	}
-	_ = p.Record(c, call.Decision{Decision: call.Log, Message: msg, Flags: []string{FlagPolicyReload}})
 }
