@@ -46,7 +46,7 @@ func codePrintText(words []string) (string, bool) {
 		return "", false
 	}
 	_, code, ok := interpCode(words)
-	if !ok {
+	if !ok || !carrierOptions(lang, words, code) {
 		return "", false
 	}
 	var out strings.Builder
@@ -148,4 +148,51 @@ func quotedLiteral(lang, s string) (int, string, bool) {
 	}
 	text, ok := decodeEscapes(raw)
 	return end + 1, text, ok
+}
+
+// loopOrLoadLetters are the one-letter options of Perl and Ruby that make
+// the one-liner print more than its literals or run other code: -n and -p
+// loop over the input (-p printing each line), -a and -F imply -n, -i
+// edits files in place, -M, -m and -r load modules, -I adds where they
+// are found, -x reads the program from a file.
+var loopOrLoadLetters = table.Map[string, string]{Build: func() map[string]string {
+	return map[string]string{"perl": "npaFiMmIx", "ruby": "npaFirIx"}
+}}
+
+// loadOptions are options of Node and PHP that run other code or read the
+// input: node -r/--require/--import/--loader, php -d (auto_prepend_file),
+// -B/-R/-E/-F (code per input line).
+var loadOptions = table.Map[string, []string]{Build: func() map[string][]string {
+	return map[string][]string{
+		"node": {"-r", "--require", "--import", "--loader", "--experimental-loader"},
+		"php":  {"-d", "-B", "-R", "-E", "-F"},
+	}
+}}
+
+// carrierOptions reports whether the options of a one-liner (words, whose
+// code is code) leave it printing only its code's literals.
+func carrierOptions(lang string, words []string, code string) bool {
+	letters := loopOrLoadLetters.Get(lang)
+	opts := loadOptions.Get(lang)
+	for _, w := range words[1:] {
+		if w == code || w == "--" || !strings.HasPrefix(w, "-") {
+			continue
+		}
+		for _, o := range opts {
+			if w == o || strings.HasPrefix(w, o+"=") || len(o) == 2 && strings.HasPrefix(w, o) {
+				return false
+			}
+		}
+		if letters != "" && !strings.HasPrefix(w, "--") {
+			for _, c := range w[1:] {
+				if c == 'e' || c == 'E' {
+					break // the code follows
+				}
+				if strings.ContainsRune(letters, c) {
+					return false
+				}
+			}
+		}
+	}
+	return true
 }
