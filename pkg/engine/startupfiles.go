@@ -314,11 +314,12 @@ var localWrappers = table.Map[string, bool]{Words: "sudo doas run0 env nice ioni
 // the line defines (f >> F); or by any program's standard output sent to
 // p (tr … >> F, head -1 <<< … > F), which the parse keeps only when it read
 // all of it (a pipeline's stages, a here-string through a filter). A
-// program wrapped by anything but a local wrapper (sudo, env, nice) may
-// write elsewhere.
+// program wrapped by anything but a local wrapper (sudo, env, nice) or a
+// function the line defines may write elsewhere.
 func shownWrite(res *shell.Result, c *shell.Command, p string) bool {
 	for _, v := range c.Via {
-		if !localWrappers.Get(v) {
+		// a function the line defines is run where it is (f() { …; } >> F; f)
+		if !localWrappers.Get(v) && !slices.Contains(res.Functions, v) {
 			return false
 		}
 	}

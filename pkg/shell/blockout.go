@@ -33,13 +33,15 @@ type blockPrint struct {
 	// when the line wrote it (known); unseen: written before with text
 	// nobody knows.
 	appendTo, known, unseen bool
+	overwrite               bool // 1<> F: written over F's start, the rest unseen
 	prior                   string
 	dir                     string // where the line was when the block opened the file (state.dir)
 }
 
 // printsToFile reports whether a compound command's redirections may
-// send its standard output to a file (> F, >> F, >| F, &> F, &>> F).
-func printsToFile(rs []*syntax.Redirect) bool {
+// send its standard output to a file (> F, >> F, >| F, &> F, &>> F, >& F,
+// 1<> F); src is the line.
+func printsToFile(rs []*syntax.Redirect, src string) bool {
 	for _, r := range rs {
 		if r.N != nil && r.N.Value != "1" {
 			continue
@@ -47,6 +49,18 @@ func printsToFile(rs []*syntax.Redirect) bool {
 		switch r.Op {
 		case syntax.RdrOut, syntax.AppOut, syntax.ClbOut, syntax.RdrAll, syntax.AppAll:
 			return true
+		case syntax.RdrInOut:
+			if r.N != nil { // 1<> F: printed over F's start
+				return true
+			}
+		case syntax.DplOut:
+			lit := "file"
+			if r.Word != nil && r.Word.Lit() != "" {
+				lit = r.Word.Lit()
+			}
+			if r.N == nil && dupToFile(r.Word, lit, src) {
+				return true
+			}
 		}
 	}
 	return false
@@ -55,7 +69,7 @@ func printsToFile(rs []*syntax.Redirect) bool {
 // startBlockPrint begins collecting what a block at f prints, when its
 // redirections send it to a file; it returns the collector, or nil.
 func (s *state) startBlockPrint(rs []*syntax.Redirect, f frame) *blockPrint {
-	if f.inPipe || !printsToFile(rs) {
+	if f.inPipe || !printsToFile(rs, f.src) {
 		return nil
 	}
 	return &blockPrint{depth: f.depth, noting: true}
@@ -76,8 +90,14 @@ func (s *state) noteBlockFile(bp *blockPrint, rs []Redirect) {
 		switch r.Op {
 		case ">", ">>", ">|", "&>", "&>>":
 			bp.file, bp.appendTo = r.Target, r.Op == ">>" || r.Op == "&>>"
+		case "<>":
+			if r.FD == "1" { // 1<> F: over the start of F, whose rest stays
+				bp.file, bp.appendTo, bp.overwrite = r.Target, false, true
+			}
 		case ">&":
-			bp.file = "" // >&2: to a descriptor, not the file
+			if r.Target != "1" { // >&1 leaves it where it was
+				bp.file = "" // >&2: to a descriptor, not the file
+			}
 		}
 	}
 	if bp.file == "" || strings.HasPrefix(bp.file, "/dev/") {
@@ -99,6 +119,10 @@ func printsToFileRs(rs []Redirect) bool {
 		switch r.Op {
 		case ">", ">>", ">|", "&>", "&>>":
 			return true
+		case "<>":
+			if r.FD == "1" {
+				return true
+			}
 		}
 	}
 	return false
@@ -226,7 +250,7 @@ func (s *state) endBlockPrint(bp, outer *blockPrint, f frame) {
 	s.dir = bp.dir
 	defer func() { s.dir = dir }()
 	k := s.key(bp.file)
-	if bp.pl.dark != 0 || bp.appendTo && bp.unseen {
+	if bp.pl.dark != 0 || bp.appendTo && bp.unseen || bp.overwrite {
 		// unseen text, or appended to unseen text: the file stays unseen,
 		// holding what the walk read among the rest
 		s.addShown(k, text.String()[n:])

@@ -46,7 +46,7 @@ func codePrintText(words []string) (string, bool) {
 		return "", false
 	}
 	_, code, ok := interpCode(words)
-	if !ok {
+	if !ok || !carrierOptions(lang, words, code) {
 		return "", false
 	}
 	var out strings.Builder
@@ -55,6 +55,10 @@ func codePrintText(words []string) (string, bool) {
 		rest = strings.TrimSpace(strings.TrimPrefix(rest, "<?php"))
 	}
 	for rest != "" {
+		if lang == "python" && strings.HasPrefix(rest, "import sys") && (len(rest) == 10 || strings.ContainsRune(" \t\r\n;", rune(rest[10]))) {
+			rest = strings.TrimLeft(rest[10:], " \t\r\n;") // for sys.stdout.write
+			continue
+		}
 		n, text, ok := literalPrint(lang, calls, rest)
 		if !ok {
 			return "", false
@@ -84,19 +88,28 @@ func literalPrint(lang string, calls []printCall, code string) (int, string, boo
 		} else if pc.parens || i == len(code)-len(rest) {
 			return 0, "", false // print_x, or a call without its parentheses
 		}
-		n, text, ok := quotedLiteral(lang, code[i:])
+		n, text, ok := adjacentLiterals(lang, code[i:])
 		if !ok {
 			return 0, "", false
 		}
 		i += n
-		for i < len(code) && (code[i] == ' ' || code[i] == '\t') {
-			i++
+		end, hasEnd := "", false
+		if open && lang == "python" {
+			n, end, hasEnd, ok = pythonPrintKeywords(code[i:])
+			if !ok {
+				return 0, "", false
+			}
+			i += n
 		}
 		if open {
 			if i >= len(code) || code[i] != ')' {
-				return 0, "", false // a second argument (print("a", end=""))
+				return 0, "", false // a second argument (print("a", "b"))
 			}
 			i++
+		}
+		if hasEnd && pc.nl {
+			text += end // print("a", end="")
+			pc.nl = false
 		}
 		if i < len(code) && !strings.ContainsRune(" \t\r\n;", rune(code[i])) {
 			return 0, "", false // "a" . $x, "a".upcase, ("a") + b
@@ -109,10 +122,82 @@ func literalPrint(lang string, calls []printCall, code string) (int, string, boo
 	return 0, "", false
 }
 
+// adjacentLiterals reads the quoted string at the start of s and those
+// right after it that the language joins to it ("go " "test" in Python
+// and Ruby), and the blanks after them: the bytes taken and the text.
+func adjacentLiterals(lang, s string) (int, string, bool) {
+	n, text, ok := quotedLiteral(lang, s)
+	if !ok {
+		return 0, "", false
+	}
+	for {
+		j := n
+		for j < len(s) && (s[j] == ' ' || s[j] == '\t') {
+			j++
+		}
+		if lang != "python" && lang != "ruby" || j == n || j >= len(s) {
+			return j, text, true
+		}
+		m, more, ok := quotedLiteral(lang, s[j:])
+		if !ok {
+			return j, text, true
+		}
+		n, text = j+m, text+more
+	}
+}
+
+// pythonPrintKeywords reads print's keyword arguments after its literal:
+// end= (a literal, printed instead of the new line), sep= (a literal; one
+// value has nothing to separate) and flush= (True or False). It reports
+// the bytes taken, end's text and whether end was given.
+func pythonPrintKeywords(s string) (n int, end string, hasEnd, ok bool) {
+	for {
+		rest := strings.TrimLeft(s[n:], " \t")
+		if !strings.HasPrefix(rest, ",") {
+			return n, end, hasEnd, true
+		}
+		rest = strings.TrimLeft(rest[1:], " \t")
+		key, val, found := strings.Cut(rest, "=")
+		if !found {
+			return 0, "", false, false
+		}
+		key = strings.TrimSpace(key)
+		val = strings.TrimLeft(val, " \t")
+		at := len(s) - len(val)
+		switch key {
+		case "end", "sep":
+			m, text, ok := adjacentLiterals("python", val)
+			if !ok {
+				return 0, "", false, false
+			}
+			if key == "end" {
+				end, hasEnd = text, true
+			}
+			n = at + m
+		case "flush":
+			b, found := "", false
+			for _, w := range []string{"True", "False"} {
+				if strings.HasPrefix(val, w) {
+					b, found = w, true
+				}
+			}
+			if !found {
+				return 0, "", false, false
+			}
+			n = at + len(b)
+		default:
+			return 0, "", false, false // file=sys.stderr, a second value
+		}
+	}
+}
+
 // quotedLiteral reads the quoted string at the start of s: its length and
 // its text. Double quotes decode escapes, and interpolation is refused;
 // Perl's, Ruby's and PHP's single quotes keep their text but \\ and \'.
 func quotedLiteral(lang, s string) (int, string, bool) {
+	if lang == "python" && len(s) > 2 && (s[0] == 'r' || s[0] == 'R') && (s[1] == '"' || s[1] == '\'') {
+		return rawLiteral(s[1:])
+	}
 	if len(s) < 2 || s[0] != '"' && s[0] != '\'' {
 		return 0, "", false
 	}
@@ -146,6 +231,133 @@ func quotedLiteral(lang, s string) (int, string, bool) {
 			return 0, "", false
 		}
 	}
+	if lang == "perl" && strings.ContainsAny(raw, "ULulEQ") {
+		text, ok := perlCaseEscapes(raw)
+		return end + 1, text, ok
+	}
 	text, ok := decodeEscapes(raw)
 	return end + 1, text, ok
+}
+
+// perlCaseEscapes decodes a Perl double-quoted string's text with its
+// case escapes: \U and \L change the case of what follows up to \E, \u
+// and \l of the next letter. \Q (quotemeta) is not read.
+func perlCaseEscapes(raw string) (string, bool) {
+	var out strings.Builder
+	mode, next := byte(0), byte(0) // 'U' or 'L' until \E; 'u' or 'l' for one letter
+	start := 0
+	flush := func(seg string) bool {
+		text, ok := decodeEscapes(seg)
+		if !ok {
+			return false
+		}
+		if next != 0 && text != "" {
+			first := text[:1]
+			if next == 'u' {
+				first = strings.ToUpper(first)
+			} else {
+				first = strings.ToLower(first)
+			}
+			text, next = first+text[1:], 0
+		}
+		switch mode {
+		case 'U':
+			text = strings.ToUpper(text)
+		case 'L':
+			text = strings.ToLower(text)
+		}
+		out.WriteString(text)
+		return true
+	}
+	for i := 0; i < len(raw); i++ {
+		if raw[i] != '\\' || i+1 >= len(raw) {
+			continue
+		}
+		c := raw[i+1]
+		if !strings.ContainsRune("ULulEQ", rune(c)) {
+			i++ // another escape, decoded with its segment
+			continue
+		}
+		if c == 'Q' || !flush(raw[start:i]) {
+			return "", false
+		}
+		switch c {
+		case 'U', 'L':
+			mode = c
+		case 'E':
+			mode = 0
+		default:
+			next = c
+		}
+		start = i + 2
+		i++
+	}
+	if !flush(raw[start:]) {
+		return "", false
+	}
+	return out.String(), true
+}
+
+// loopOrLoadLetters are the one-letter options of Perl and Ruby that make
+// the one-liner print more than its literals or run other code: -n and -p
+// loop over the input (-p printing each line), -a and -F imply -n, -i
+// edits files in place, -M, -m and -r load modules, -I adds where they
+// are found, -x reads the program from a file.
+var loopOrLoadLetters = table.Map[string, string]{Build: func() map[string]string {
+	return map[string]string{"perl": "npaFiMmIx", "ruby": "npaFirIx"}
+}}
+
+// loadOptions are options of Node and PHP that run other code or read the
+// input: node -r/--require/--import/--loader, php -d (auto_prepend_file),
+// -B/-R/-E/-F (code per input line).
+var loadOptions = table.Map[string, []string]{Build: func() map[string][]string {
+	return map[string][]string{
+		"node": {"-r", "--require", "--import", "--loader", "--experimental-loader"},
+		"php":  {"-d", "-B", "-R", "-E", "-F"},
+	}
+}}
+
+// carrierOptions reports whether the options of a one-liner (words, whose
+// code is code) leave it printing only its code's literals.
+func carrierOptions(lang string, words []string, code string) bool {
+	letters := loopOrLoadLetters.Get(lang)
+	opts := loadOptions.Get(lang)
+	for _, w := range words[1:] {
+		if w == code || w == "--" || !strings.HasPrefix(w, "-") {
+			continue
+		}
+		for _, o := range opts {
+			if w == o || strings.HasPrefix(w, o+"=") || len(o) == 2 && strings.HasPrefix(w, o) {
+				return false
+			}
+		}
+		if letters != "" && !strings.HasPrefix(w, "--") {
+			for _, c := range w[1:] {
+				if c == 'e' || c == 'E' {
+					break // the code follows
+				}
+				if strings.ContainsRune(letters, c) {
+					return false
+				}
+			}
+		}
+	}
+	return true
+}
+
+// rawLiteral reads a Python raw string (r"…") from its quote: backslashes
+// are kept as text, and one before the quote keeps the quote in it. It
+// reports the bytes taken with the prefix.
+func rawLiteral(s string) (int, string, bool) {
+	q := s[0]
+	for i := 1; i < len(s); i++ {
+		if s[i] == '\\' {
+			i++
+			continue
+		}
+		if s[i] == q {
+			return i + 2, s[1:i], true
+		}
+	}
+	return 0, "", false
 }

@@ -284,3 +284,31 @@ func redirFD(r *syntax.Redirect) string {
 	}
 	return ""
 }
+
+// dupToFile reports a >& whose word (target, once expanded) names a file,
+// not a descriptor: bash sends both standard output and error to it, as
+// &> does (echo A >& "$GITHUB_ENV", { …; } >& out.txt). A number, "-",
+// a number moved (3-) and a lone variable that holds one are
+// descriptors: one named so ($fd, ${FD}, $1), an array's element
+// (${COPROC[1]}), or one the line opened ({out}>>f; …>&$out; src is the
+// line).
+func dupToFile(w *syntax.Word, target, src string) bool {
+	t := strings.TrimSuffix(target, "-")
+	if t == "" || strings.Trim(t, "0123456789") == "" || w == nil {
+		return false
+	}
+	if len(w.Parts) == 1 {
+		pe, _ := w.Parts[0].(*syntax.ParamExp)
+		if dq, ok := w.Parts[0].(*syntax.DblQuoted); ok && len(dq.Parts) == 1 {
+			pe, _ = dq.Parts[0].(*syntax.ParamExp)
+		}
+		if pe != nil && pe.Param != nil {
+			name := pe.Param.Value
+			if pe.Index != nil || strings.Trim(name, "0123456789") == "" || strings.Contains(strings.ToLower(name), "fd") ||
+				strings.Contains(src, "{"+name+"}>") || strings.Contains(src, "{"+name+"}<") {
+				return false
+			}
+		}
+	}
+	return true
+}

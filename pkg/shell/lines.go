@@ -826,6 +826,9 @@ func (s *state) recordWrites(f frame, name string, inner []string, rs []Redirect
 			s.recordFile(r.Target, text, r.Op == ">>")
 		} else if overwrites(r) {
 			s.markOpaque(r.Target)
+			if r.FD == "1" { // its start is this text, the rest unseen
+				s.addShown(s.key(r.Target), text)
+			}
 		}
 	}
 	for _, r := range rs {

@@ -1676,7 +1676,11 @@ func (e *expander) redirects(rs []*syntax.Redirect) (out []Redirect, dyn bool, b
 		}
 		dyn = dyn || d
 		fd := redirFD(r)
-		out = append(out, Redirect{Op: r.Op.String(), Target: target, FD: fd})
+		op := r.Op.String()
+		if r.Op == syntax.DplOut && fd == "" && dupToFile(r.Word, target, e.f.src) {
+			op = "&>" // >& FILE: standard output and error to FILE (bash)
+		}
+		out = append(out, Redirect{Op: op, Target: target, FD: fd})
 	}
 	return out, dyn, bodies
 }
