@@ -819,11 +819,23 @@ func (s *state) recordWrites(f frame, name string, inner []string, rs []Redirect
 	}
 	if !known {
 		s.unknownWrites(inner, rs)
+		if f.inPipe && f.pl.stage > 0 && s.pipeIn != "" {
+			// … | envsubst >> F: a filter the walk does not follow
+			// writes what it made of text the line shows, which F holds
+			// in some form among the rest (Result.Shown)
+			for _, r := range rs {
+				if isWriteRedirect(r) && (r.FD == "" || r.FD == "1") && !strings.HasPrefix(r.Target, "/dev/") {
+					s.addShown(s.key(r.Target), s.pipeIn)
+				}
+			}
+		}
+		s.pipeIn = ""
 		return
 	}
+	s.pipeIn = ""
 	for _, r := range rs {
-		if (r.Op == ">" || r.Op == ">>" || r.Op == ">|" || r.Op == "&>") && r.Target != "/dev/null" {
-			s.recordFile(r.Target, text, r.Op == ">>")
+		if (r.Op == ">" || r.Op == ">>" || r.Op == ">|" || r.Op == "&>" || r.Op == "&>>") && r.Target != "/dev/null" {
+			s.recordFile(r.Target, text, r.Op == ">>" || r.Op == "&>>")
 		} else if overwrites(r) {
 			s.markOpaque(r.Target)
 			if r.FD == "1" { // its start is this text, the rest unseen

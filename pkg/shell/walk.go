@@ -31,6 +31,7 @@ type state struct {
 	allExport    bool                // set -a is on: every assignment is exported (AllExport)
 	errexit      bool                // set -e is on at the top of the line (errexit.go)
 	stageIn      string              // the text known to reach install or cp from standard input in the stage walked (feedPipe)
+	pipeIn       string              // the text known to reach the stage walked, when it writes to a file (feedPipe)
 	files        map[string]string   // text written to files on the line, by file name
 	shown        map[string]string   // text written into files whose whole text is not known (Result.Shown)
 	filesAt      map[string]int      // how many commands the walk had found when each text was recorded
@@ -1559,6 +1560,10 @@ func (s *state) feedPipe(pl *pipe, name string, inner []string, bodies []string,
 	in = append(in, bodies...)
 	if stdinCopy(name, inner) != "" || stdinSink(name, inner) {
 		s.stageIn = strings.Join(in, "") // what reaches install /dev/stdin F, sponge F (recordWrites)
+	}
+	s.pipeIn = ""
+	if len(in) > 0 && slices.ContainsFunc(rs, isWriteRedirect) {
+		s.pipeIn = strings.Join(in, "") // what a filter writing to a file was given (recordWrites)
 	}
 	pl.feeds = keep
 	n0 := len(keep)
