@@ -1,6 +1,9 @@
 package shell
 
-import "strings"
+import (
+	"iter"
+	"strings"
+)
 
 // AssignedValues returns the text after each plain assignment to name in
 // code (name = VALUE, const name=VALUE: from VALUE's first byte to the end
@@ -17,13 +20,8 @@ func AssignedValues(code, name string) (values []string, compound bool) {
 	if name == "" {
 		return nil, false
 	}
-	for at := 0; ; {
-		k := strings.Index(code[at:], name)
-		if k < 0 {
-			return values, compound
-		}
-		k += at
-		at = k + len(name)
+	for k := range occurrences(code, name) {
+		at := k + len(name)
 		if k > 0 && (isIdent(code[k-1]) || code[k-1] == '.' || code[k-1] == '$') || at < len(code) && isIdent(code[at]) {
 			continue
 		}
@@ -53,6 +51,7 @@ func AssignedValues(code, name string) (values []string, compound bool) {
 		}
 		values = append(values, strings.TrimLeft(rest[1:], " \t"))
 	}
+	return values, compound
 }
 
 // enclosingBracket returns how many brackets opened in code[k]'s statement
@@ -118,13 +117,8 @@ func defaultOnly(code string, open int) bool {
 	default:
 		return false
 	}
-	for at := 0; ; {
-		k := strings.Index(code[at:], name)
-		if k < 0 {
-			return true
-		}
-		k += at
-		at = k + len(name)
+	for k := range occurrences(code, name) {
+		at := k + len(name)
 		if k > 0 && (isIdent(code[k-1]) || code[k-1] == '.') || at < len(code) && isIdent(code[at]) || at == open {
 			continue
 		}
@@ -135,6 +129,7 @@ func defaultOnly(code string, open int) bool {
 			return false // called with an argument, or handed on (map(f, hooks))
 		}
 	}
+	return true
 }
 
 // blockBrace reports whether a '{' after text opens a block rather than
@@ -284,4 +279,18 @@ func soleLoopName(before string) bool {
 		}
 	}
 	return wordSuffix(strings.TrimRight(strings.TrimSuffix(b, "("), " \t"), "for")
+}
+
+// occurrences yields the index of every occurrence of name in code, in
+// order (the callers tell a whole name from part of another).
+func occurrences(code, name string) iter.Seq[int] {
+	return func(yield func(int) bool) {
+		for at := 0; at <= len(code) && name != ""; {
+			k := strings.Index(code[at:], name)
+			if k < 0 || !yield(at+k) {
+				return
+			}
+			at += k + len(name)
+		}
+	}
 }

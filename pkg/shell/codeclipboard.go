@@ -53,13 +53,8 @@ func namedRead(code, call string) bool {
 	if !ok || name == "" || !isIdent(name[len(name)-1]) {
 		return false
 	}
-	for at := 0; at < len(code); {
-		k := strings.Index(code[at:], name)
-		if k < 0 {
-			return false
-		}
-		k += at
-		at = k + len(name)
+	for k := range occurrences(code, name) {
+		at := k + len(name)
 		if k > 0 && isIdent(code[k-1]) {
 			continue
 		}

@@ -63,13 +63,8 @@ func pathOnlyName(code string, p int, spans []litSpan) bool {
 		return false // an attribute, a subscript or a keyword argument
 	}
 	uses := 0
-	for at := 0; ; {
-		k := strings.Index(code[at:], name)
-		if k < 0 {
-			break
-		}
-		k += at
-		at = k + len(name)
+	for k := range occurrences(code, name) {
+		at := k + len(name)
 		if k == n || k > 0 && (isIdent(code[k-1]) || code[k-1] == '.') || at < len(code) && isIdent(code[at]) {
 			continue // the assignment itself, or another name
 		}

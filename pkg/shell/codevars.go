@@ -277,13 +277,8 @@ func (sc *scanner) luaArgsField(name string, v value) value {
 // +=, table.insert(NAME, …), perl's push @NAME. With argsField, a Lua
 // table's args field set (luaArgsField's) is no change.
 func listChanged(code, name string, argsField bool) bool {
-	for at := 0; ; {
-		k := strings.Index(code[at:], name)
-		if k < 0 {
-			return false
-		}
-		k += at
-		at = k + len(name)
+	for k := range occurrences(code, name) {
+		at := k + len(name)
 		if k > 0 && (isIdent(code[k-1]) || code[k-1] == '.') || at < len(code) && isIdent(code[at]) {
 			continue
 		}
@@ -311,6 +306,7 @@ func listChanged(code, name string, argsField bool) bool {
 			}
 		}
 	}
+	return false
 }
 
 // appleAssignments finds AppleScript's "set NAME to VALUE" at the start of

@@ -116,13 +116,8 @@ func mappingCall(code string, k int) int {
 // value of a headers key or argument, an assignment into it, nor its
 // update.
 func usedAsData(code, name string) bool {
-	for at := 0; at < len(code); {
-		k := strings.Index(code[at:], name)
-		if k < 0 {
-			return false
-		}
-		k += at
-		at = k + len(name)
+	for k := range occurrences(code, name) {
+		at := k + len(name)
 		if k > 0 && (isIdentByte(code[k-1]) || code[k-1] == '.') || at < len(code) && isIdentByte(code[at]) {
 			continue // part of another name
 		}

@@ -51,26 +51,8 @@ func nimKeywordArgs(code string) string {
 // callEnd returns the index of the parenthesis that closes a call whose
 // arguments start at k, or -1.
 func callEnd(code string, k int) int {
-	depth := 0
-	for i := k; i < len(code); i++ {
-		switch c := code[i]; c {
-		case '"', '\'':
-			for i++; i < len(code) && code[i] != c; i++ {
-				if code[i] == '\\' {
-					i++
-				}
-			}
-		case '(', '[', '{':
-			depth++
-		case ')', ']', '}':
-			if depth == 0 {
-				if c == ')' {
-					return i
-				}
-				return -1
-			}
-			depth--
-		}
+	if i, c := topLevelEnd(code, k, ""); i >= 0 && c == ')' {
+		return i
 	}
 	return -1
 }
