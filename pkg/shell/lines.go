@@ -828,6 +828,13 @@ func (s *state) recordWrites(f frame, name string, inner []string, rs []Redirect
 					s.addShown(s.key(r.Target), s.pipeIn)
 				}
 			}
+			if name == "tee" || name == "sponge" {
+				for _, a := range operands(inner[1:]) {
+					if !strings.HasPrefix(a, "/dev/") {
+						s.addShown(s.key(a), s.pipeIn) // … | envsubst | tee -a F
+					}
+				}
+			}
 		}
 		s.pipeIn = ""
 		return

@@ -105,6 +105,10 @@ type variable struct {
 type pipe struct {
 	id, stage int
 	feeds     []feed // text earlier stages write to stdin (here-documents, echo)
+	// given: text earlier stages gave filters the walk does not follow
+	// (envsubst), which what they print may hold in some form: only
+	// judged as shown in a file written at the end (Result.Shown)
+	given []feed
 	// Stages whose output is partly unseen, and of those the ones with a
 	// program's output rather than named files copied out (unseenout.go).
 	dark, darkProg uint64
@@ -1561,15 +1565,36 @@ func (s *state) feedPipe(pl *pipe, name string, inner []string, bodies []string,
 	if stdinCopy(name, inner) != "" || stdinSink(name, inner) {
 		s.stageIn = strings.Join(in, "") // what reaches install /dev/stdin F, sponge F (recordWrites)
 	}
+	var held []string // text given to filters the walk does not follow, which this stage's input may hold
+	if len(pl.given) > 0 {
+		keepG := pl.given[:0]
+		for _, g := range pl.given {
+			if g.stage < pl.stage {
+				held = append(held, g.text)
+			} else {
+				keepG = append(keepG, g)
+			}
+		}
+		pl.given = keepG
+	}
 	s.pipeIn = ""
-	if len(in) > 0 && slices.ContainsFunc(rs, isWriteRedirect) {
-		s.pipeIn = strings.Join(in, "") // what a filter writing to a file was given (recordWrites)
+	if len(in)+len(held) > 0 && (slices.ContainsFunc(rs, isWriteRedirect) || name == "tee" || name == "sponge") {
+		// what a filter writing to a file was given (recordWrites)
+		s.pipeIn = strings.Join(in, "") + strings.Join(held, "")
 	}
 	pl.feeds = keep
 	n0 := len(keep)
+	passes := len(inner) > 0 && printsOutput(name, inner)
 	for _, t := range in {
 		if out, ok := transform(name, inner, t); ok {
 			pl.feeds = append(pl.feeds, feed{out, pl.stage})
+		} else if passes {
+			pl.given = append(pl.given, feed{t, pl.stage}) // … | envsubst | cat >> F
+		}
+	}
+	if passes {
+		for _, t := range held {
+			pl.given = append(pl.given, feed{t, pl.stage})
 		}
 	}
 	if len(inner) > 0 {
