@@ -158,8 +158,15 @@ func writtenFormatEffect(p, content string) string {
 func (ev *evaluation) judgeLaterFormat(p, content string) {
 	ev.judgeAgentSettings(p, content) // agentsettings.go
 	if !ev.denied() {
-		ev.judgeCIStepFile(p, content) // cisteps.go: $GITHUB_ENV, $GITHUB_PATH, BASH_ENV
+		ev.judgeFormatLines(p, content)
 	}
+}
+
+// judgeFormatLines is judgeLaterFormat for text that may be only part of
+// what p holds (Result.Shown): what the text's own lines run, not what
+// its absence removes (an agent's settings without their hooks).
+func (ev *evaluation) judgeFormatLines(p, content string) {
+	ev.judgeCIStepFile(p, content) // cisteps.go: $GITHUB_ENV, $GITHUB_PATH, BASH_ENV
 	f := formatOf(p)
 	if f == nil || ev.denied() {
 		return

@@ -134,8 +134,9 @@ func (ev *evaluation) judgeLineWrites(res *shell.Result, effs []effect.Effect) {
 // judgeShownParts judges the text a line shows it writes into a file whose
 // whole text it does not show (echo LD_PRELOAD=… >> "$GITHUB_ENV"; curl …
 // >> "$GITHUB_ENV"; { echo …; date; } >> F): the shown part is in the
-// file whatever the rest is, so it is judged by the file's format as a
-// write of that text is, on top of what the write itself is judged as.
+// file whatever the rest is, so what its lines run is judged by the
+// file's format, on top of what the write itself is judged as; what the
+// rest may hold is not known, so nothing counts as removed.
 func (ev *evaluation) judgeShownParts(res *shell.Result, effs []effect.Effect) {
 	if len(res.Shown) == 0 {
 		return
@@ -146,7 +147,7 @@ func (ev *evaluation) judgeShownParts(res *shell.Result, effs []effect.Effect) {
 		}
 		for name, text := range res.Shown {
 			if match.CleanPath(name, ev.c.Cwd, ev.e.env.Home) == ef.Path && !ev.denied() {
-				ev.judgeLaterFormat(ef.Path, text)
+				ev.judgeFormatLines(ef.Path, text) // laterformats.go
 			}
 		}
 	}

@@ -819,19 +819,19 @@ func (s *state) recordWrites(f frame, name string, inner []string, rs []Redirect
 	}
 	if !known {
 		s.unknownWrites(inner, rs)
-		if f.inPipe && f.pl.stage > 0 && s.pipeIn != "" {
+		if in := s.givenText(f, inner, rs, bodies); in != "" {
 			// … | envsubst >> F: a filter the walk does not follow
 			// writes what it made of text the line shows, which F holds
 			// in some form among the rest (Result.Shown)
 			for _, r := range rs {
 				if isWriteRedirect(r) && (r.FD == "" || r.FD == "1") && !strings.HasPrefix(r.Target, "/dev/") {
-					s.addShown(s.key(r.Target), s.pipeIn)
+					s.addShown(s.key(r.Target), in)
 				}
 			}
 			if name == "tee" || name == "sponge" {
 				for _, a := range operands(inner[1:]) {
 					if !strings.HasPrefix(a, "/dev/") {
-						s.addShown(s.key(a), s.pipeIn) // … | envsubst | tee -a F
+						s.addShown(s.key(a), in) // … | envsubst | tee -a F
 					}
 				}
 			}
@@ -879,6 +879,30 @@ func (s *state) recordWrites(f frame, name string, inner []string, rs []Redirect
 			}
 		}
 	}
+}
+
+// givenText is the text known to reach a command's standard input, when
+// it writes what it makes of it to a file the walk cannot follow
+// (envsubst): what earlier stages of its pipeline gave it (feedPipe's
+// pipeIn), its here-documents and here-strings, and a file the line wrote
+// redirected in.
+func (s *state) givenText(f frame, inner []string, rs []Redirect, bodies []string) string {
+	in := ""
+	if f.inPipe && f.pl.stage > 0 {
+		in = s.pipeIn
+	}
+	if len(inner) == 0 || !printsOutput(progName(inner[0]), inner) {
+		return in
+	}
+	for _, b := range bodies {
+		in += b
+	}
+	for _, r := range rs {
+		if t, ok := s.files[s.key(r.Target)]; ok && r.Op == "<" {
+			in += t
+		}
+	}
+	return in
 }
 
 // stdinSink reports a command that writes its standard input to the
