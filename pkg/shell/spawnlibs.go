@@ -285,28 +285,10 @@ func bracketCalls(code, name string) string {
 }
 
 // closingBracket returns the index of the ] that closes the [ at code[i],
-// past quoted strings, or -1.
+// past quoted strings and other brackets, or -1.
 func closingBracket(code string, i int) int {
-	depth := 0
-	var quote byte
-	for j := i; j < len(code); j++ {
-		c := code[j]
-		switch {
-		case quote != 0:
-			if c == '\\' {
-				j++
-			} else if c == quote {
-				quote = 0
-			}
-		case c == '\'' || c == '"':
-			quote = c
-		case c == '[':
-			depth++
-		case c == ']':
-			if depth--; depth == 0 {
-				return j
-			}
-		}
+	if j, c := topLevelEnd(code, i+1, ""); j >= 0 && c == ']' {
+		return j
 	}
 	return -1
 }
