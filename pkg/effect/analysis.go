@@ -218,10 +218,7 @@ func unresolved(w string) bool {
 	if !hasExpansion(w) {
 		return false
 	}
-	for _, p := range []string{"$HOME", "${HOME}"} {
-		w = strings.ReplaceAll(w, p, "")
-	}
-	return strings.ContainsAny(w, "$`")
+	return strings.ContainsAny(match.WithoutHomeVars(w), "$`") // $HOME_DIR is not $HOME
 }
 
 // hasExpansion reports whether w holds a '$' or a '`', as
@@ -234,6 +231,16 @@ func hasExpansion(w string) bool {
 		}
 	}
 	return false
+}
+
+// unknownDeleteTarget reports a word command i deletes or empties whose
+// last element the walk could not resolve ("$DIR", "$DIR/$NAME"), with
+// $PWD taken as the directory the command runs in and a name whose
+// expansions only vary it ("build-$(date +%F)") counted as known
+// (nametail.go).
+func (a *analysis) unknownDeleteTarget(w string, i int) bool {
+	t := a.pwdWord(w, i)
+	return tailUnresolved(t) && unresolved(t) && !nameSafeTail(t)
 }
 
 // tailUnresolved reports whether the last path element of w is unresolved:

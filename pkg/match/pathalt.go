@@ -242,8 +242,8 @@ func (s *PathSet) Folded() *PathSet {
 func (pp PathPattern) folded() PathPattern {
 	src := pp.src
 	prefix := ""
-	if strings.HasPrefix(src, "$HOME") {
-		prefix, src = "$HOME", src[len("$HOME"):]
+	if rest, ok := HomeVar(src); ok {
+		prefix, src = src[:len(src)-len(rest)], rest
 	}
 	q, err := Compiler{Lazy: true}.Path(prefix + FoldPath(src))
 	if err != nil {

@@ -30,6 +30,7 @@ type expander struct {
 	cur    field
 	have   bool // the current field exists even if empty ("")
 	curDyn bool
+	homeAt []int // where in cur an unset $HOME the walk kept ends (homeBraces)
 
 	alts   []string // variables read that may hold other values (scopes.go)
 	noAlts bool     // this expansion is itself one of those values
@@ -69,7 +70,7 @@ func (e *expander) word(w *syntax.Word, split bool) {
 		}
 	}
 	e.cur.Reset()
-	e.have, e.curDyn = false, false
+	e.have, e.curDyn, e.homeAt = false, false, e.homeAt[:0]
 	for i, part := range w.Parts {
 		e.part(part, i == 0, split, false)
 	}
@@ -92,6 +93,7 @@ func (e *expander) one(w *syntax.Word) (string, bool) {
 }
 
 func (e *expander) flush() {
+	e.homeBraces()
 	e.words = append(e.words, e.s.str(e.cur))
 	e.dyn = append(e.dyn, e.curDyn)
 	e.cur.Reset()
@@ -103,6 +105,20 @@ func (e *expander) text(s string) {
 		e.have = true
 	}
 	e.cur.WriteString(s)
+}
+
+// homeBraces writes a kept $HOME that a name runs on after as ${HOME}
+// ("${HOME}x", %USERPROFILE%x from cmd.exe): the home and the name, which
+// as "$HOMEx" would read as another variable.
+func (e *expander) homeBraces() {
+	for k := len(e.homeAt) - 1; k >= 0; k-- {
+		at := e.homeAt[k]
+		if at < len(e.cur) && isNameByte(e.cur[at]) {
+			rest := string(e.cur[at:])
+			e.cur = append(append(e.cur[:at-len("$HOME")], "${HOME}"...), rest...)
+		}
+	}
+	e.homeAt = e.homeAt[:0]
 }
 
 // unknown appends the source text of an expansion that cannot be resolved.
@@ -215,6 +231,7 @@ func (e *expander) part(p syntax.WordPart, first, split, quoted bool) {
 		}
 		if _, set := e.s.vars["HOME"]; !set && isHome(p) {
 			e.text("$HOME")
+			e.homeAt = append(e.homeAt, e.cur.Len())
 			return
 		}
 		if v, ok := wellKnownEnv.Lookup(p.Param.Value); ok && plainParam(p) {
