@@ -214,6 +214,12 @@ type pwshVerb struct {
 	switches map[string]bool
 }
 
+// scVerbs are sc.exe's verbs, which name what the service controller does.
+var scVerbs = table.Map[string, bool]{Words: `create config delete stop start pause continue query queryex qc qdescription
+	qfailure qfailureflags qsidtype qprivs qtriggerinfo qpreferrednode qmanagedaccount qprotection
+	description failure failureflags sidtype privs managedaccount sdshow sdset showsid triggerinfo
+	preferrednode control interrogate enumdepend getdisplayname getkeyname boot lock querylock`}
+
 // pwshVerbs are the cmdlets and aliases whose effect is known, made on
 // first use (a process that judges no PowerShell never makes them).
 var pwshVerbs = table.Once[map[string]*pwshVerb]{Build: func() map[string]*pwshVerb {
@@ -333,6 +339,12 @@ func (t *pwshT) command(words []string) string {
 	}
 	if name == "measure-object" || name == "measure" {
 		return "wc -l" // a count of what it is given
+	}
+	if name == "sc" && len(words) > 1 && scVerbs.Get(strings.ToLower(words[1])) {
+		// sc create NAME binPath= …: Windows PowerShell's alias of
+		// Set-Content never takes a file named for one of sc.exe's verbs;
+		// PowerShell 7 has no such alias, and runs the service controller
+		return pwshQuote(words)
 	}
 	v := pwshVerbs.Get()[name]
 	if v != nil && pwshWhatIf(words) {

@@ -11,6 +11,8 @@ import (
 func TestTranslatePwsh(t *testing.T) {
 	for _, tc := range []struct{ code, want string }{
 		{"Remove-Item -Recurse -Force ~", "rm -r -f ~"},
+		{`sc create upd binPath= C:\Temp\u.exe`, `sc create upd binPath= 'C:\Temp\u.exe'`},
+		{`sc C:\tmp\out.txt "hello"`, "tee /mnt/c/tmp/out.txt"},
 		{"ri -r -fo $env:HOME", "rm -r -f ~"},
 		{`rm -Recurse -Force "$env:USERPROFILE\.ssh"`, "rm -r -f ~/.ssh"},
 		{`Get-Content "$env:APPDATA\GitHub CLI\hosts.yml"`, "cat ~/'AppData/Roaming/GitHub CLI/hosts.yml'"},
