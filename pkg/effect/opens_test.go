@@ -21,6 +21,16 @@ func effectsOf(line string) []Effect {
 	return Of(&res, cwds, env)
 }
 
+// lineHas reports whether line has an effect of kind k with detail d.
+func lineHas(line string, k Kind, d string) bool {
+	for _, e := range effectsOf(line) {
+		if e.Kind == k && e.Detail == d {
+			return true
+		}
+	}
+	return false
+}
+
 func hasEffect(effs []Effect, want string) bool {
 	for _, e := range effs {
 		if e.String() == want || e.Descriptor() == want {

