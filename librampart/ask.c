@@ -71,7 +71,7 @@ struct writer {
 long rp_now_ms(void)
 {
 	struct timespec ts;
-	clock_gettime(CLOCK_MONOTONIC, &ts);
+	rp_sys_monotonic(&ts);
 	return ts.tv_sec * 1000L + ts.tv_nsec / 1000000L;
 }
 

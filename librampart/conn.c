@@ -36,9 +36,9 @@
 #include "rampart.h"
 #include "sys.h"
 
+#include <dlfcn.h>
 #include <errno.h>
 #include <poll.h>
-#include <pthread.h>
 #include <sys/socket.h>
 #include <sys/stat.h>
 #include <sys/time.h>
@@ -113,6 +113,31 @@ static int take(void)
 	return 0;
 }
 
+/* Set by the start files, or start.c: what names this library to the C
+ * library's fork handlers. */
+extern void *__dso_handle __attribute__((visibility("hidden")));
+
+/* on_fork registers child to run in the child of every fork, as
+ * pthread_atfork(NULL, NULL, child) does: 0, or -1 when it cannot. The C
+ * library's function is found here, when a process first keeps a
+ * connection, not imported: glibc's pthread_atfork is a call to
+ * __register_atfork, of a symbol version (GLIBC_2.3.2) no other import
+ * of the library needs, and every import is looked up, and every version
+ * checked, by the dynamic loader in every program started with the
+ * library (912 instructions for this one), where few programs ever keep
+ * a connection (system, popen, posix_spawn). Elsewhere (musl) the C
+ * library exports pthread_atfork itself. */
+static int on_fork(void (*child)(void))
+{
+	typedef int (*register_fn)(void (*)(void), void (*)(void), void (*)(void), void *);
+	typedef int (*atfork_fn)(void (*)(void), void (*)(void), void (*)(void));
+	void *f = dlsym(RTLD_DEFAULT, "__register_atfork");
+	if (f)
+		return ((register_fn)f)(NULL, NULL, child, __dso_handle) == 0 ? 0 : -1;
+	f = dlsym(RTLD_DEFAULT, "pthread_atfork");
+	return f && ((atfork_fn)f)(NULL, NULL, child) == 0 ? 0 : -1;
+}
+
 /* adopt makes fd the kept connection when there is none and this is a
  * process that may keep one; it reports whether it did. */
 static int adopt(int fd)
@@ -124,8 +149,8 @@ static int adopt(int fd)
 		__atomic_store_n(&kept.busy, 0, __ATOMIC_RELEASE);
 		return 0;
 	}
-	int saved = errno; /* pthread_atfork may allocate */
-	int registered = __atomic_exchange_n(&kept.atfork, 1, __ATOMIC_ACQ_REL) || pthread_atfork(NULL, NULL, forked) == 0;
+	int saved = errno; /* registering may allocate */
+	int registered = __atomic_exchange_n(&kept.atfork, 1, __ATOMIC_ACQ_REL) || on_fork(forked) == 0;
 	errno = saved;
 	if (!registered) {
 		/* Without the handler a fork child would share the stream. */

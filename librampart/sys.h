@@ -98,16 +98,45 @@ static inline int rp_sys_fstat(int fd, struct stat *st)
 #endif
 }
 
-/* faccessat(AT_FDCWD, path, X_OK, AT_EACCESS). A kernel without
- * faccessat2 (before 5.8) gets the C library's, which emulates it. */
+/* faccessat(AT_FDCWD, path, X_OK, AT_EACCESS): 0, or -errno. A kernel
+ * without faccessat2 (before 5.8) checks with faccessat(2), which asks as
+ * the real user and group: the same answer when they are the effective
+ * ones. When they are not, there is no check here (0): the exec itself
+ * then says whether the file can run, after its question, as nothing is
+ * run unjudged. Raw, and not the C library's emulation: every C library
+ * function the library calls is one more symbol, and here one more symbol
+ * version, that the dynamic loader looks up in every program started with
+ * the library (about 900 instructions for this one). */
 static inline int rp_sys_access_x(const char *path)
 {
-#if RP_RAW && defined(SYS_faccessat2)
-	long r = RP_SYS(SYS_faccessat2, AT_FDCWD, path, X_OK, AT_EACCESS, 0, 0);
+#if RP_RAW
+	long r = -ENOSYS;
+#if defined(SYS_faccessat2)
+	r = RP_SYS(SYS_faccessat2, AT_FDCWD, path, X_OK, AT_EACCESS, 0, 0);
+#endif
 	if (r != -ENOSYS)
 		return (int)r;
-#endif
+	if (RP_SYS(SYS_getuid, 0, 0, 0, 0, 0, 0) != RP_SYS(SYS_geteuid, 0, 0, 0, 0, 0, 0) ||
+	    RP_SYS(SYS_getgid, 0, 0, 0, 0, 0, 0) != RP_SYS(SYS_getegid, 0, 0, 0, 0, 0, 0))
+		return 0;
+	return (int)RP_SYS(SYS_faccessat, AT_FDCWD, path, X_OK, 0, 0, 0);
+#else
 	return (int)RP_LIBC(faccessat(AT_FDCWD, path, X_OK, AT_EACCESS));
+#endif
+}
+
+/* clock_gettime(CLOCK_MONOTONIC). Raw, as a system call rather than the
+ * vDSO's: the C library's clock_gettime is one more symbol and symbol
+ * version for the dynamic loader to look up in every program started with
+ * the library, where only a question on a stream connection reads the
+ * clock (an exec's datagram never does), a few times per question. */
+static inline void rp_sys_monotonic(struct timespec *ts)
+{
+#if RP_RAW
+	RP_SYS(SYS_clock_gettime, CLOCK_MONOTONIC, ts, 0, 0, 0, 0);
+#else
+	clock_gettime(CLOCK_MONOTONIC, ts);
+#endif
 }
 
 /* getcwd(2): the length of the path without its NUL, or -errno. */

@@ -24,6 +24,10 @@ const dgramMax = 64 << 10
 type reply struct {
 	out bytes.Buffer
 	w   *call.Writer // on out; nil until the first answer
+	// dec holds the decision while w writes it, given by pointer: given
+	// by value, as an interface, it was copied to the heap for every
+	// question. Cleared once written.
+	dec call.Decision
 }
 
 // answer reads q as the Call lines of a connection and returns what serve
@@ -39,7 +43,9 @@ func answer(q []byte, d decider, report func(error), r *reply) []byte {
 			if r.w == nil {
 				r.w = call.NewWriter(&r.out)
 			}
-			r.w.Write(d.Decide(c))
+			r.dec = d.Decide(c)
+			r.w.Write(&r.dec)
+			r.dec = call.Decision{}
 			return r.out.Bytes()
 		}
 	}

@@ -299,9 +299,12 @@ func serve(r io.Reader, w io.Writer, d decider, report func(error)) {
 	}()
 	in := call.NewReader(br) // uses br itself: it is large enough
 	out := call.NewWriter(bw)
+	// One decision for the connection, given to out by pointer: given by
+	// value, as an interface, each was copied to the heap. Every
+	// question sets it whole.
+	var dec call.Decision
 	for {
 		c, err := in.Read()
-		var dec call.Decision
 		switch {
 		case err == nil:
 			dec = d.Decide(c)
@@ -312,7 +315,7 @@ func serve(r io.Reader, w io.Writer, d decider, report func(error)) {
 			// io.EOF, or the connection went away.
 			return
 		}
-		if err := out.Write(dec); err != nil {
+		if err := out.Write(&dec); err != nil {
 			return
 		}
 	}

@@ -233,9 +233,12 @@ func (l *Log) writeBatch(batch []*pending) (int, error) {
 		buf = append(buf, p.body...)
 		buf = appendPrev(buf, r.Prev)
 		sum := sha256.Sum256(buf[mark:])
-		r.Hash = hex.EncodeToString(sum[:])
 		buf = append(buf[:len(buf)-1], `,"hash":"`...)
-		buf = append(buf, r.Hash...)
+		// The hex written into the line, and the string made from it:
+		// hex.EncodeToString allocated a buffer besides the string.
+		at := len(buf)
+		buf = hex.AppendEncode(buf, sum[:])
+		r.Hash = string(buf[at:])
 		buf = append(buf, "\"}\n"...)
 		seq, prev = r.Seq, r.Hash
 
