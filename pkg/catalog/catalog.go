@@ -83,7 +83,10 @@
 // console, wp eval-file F, drush php:script F); "opens"
 // a program whose written files are read as well (a database client's
 // database file); "request-items" a client whose operands are HTTPie
-// request items (FIELD@FILE sends the file).
+// request items (FIELD@FILE sends the file); "rpc-method" a gRPC client
+// whose operands name the method it calls (grpcurl HOST:PORT
+// SERVICE/METHOD): one named for destroying (DeleteOrder) sent to another
+// machine destroys as a DELETE does (effect/rpcmethods.go).
 // "build-tasks=release" names a task runner's own tasks that build here
 // whatever their names' verbs say (mix release): no production change;
 // "publish-tasks=release" the task verbs that hand the build to others

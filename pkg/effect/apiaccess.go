@@ -99,6 +99,8 @@ func changesServiceAPI(cl *catalog.Classified, args []string) (detail, what stri
 			p, host = u.Rest, u.Host
 		} else if w.Role != catalog.URL && (!strings.Contains(p, "/") || strings.ContainsAny(p, " =")) {
 			continue
+		} else if h, _, _ := strings.Cut(p, "/"); w.Role == catalog.URL && schemelessHere(h) {
+			continue // localhost:8080/api/v1/keys/x, xh :8080/…: a development server's, as with its scheme
 		} else if h, rest, _ := strings.Cut(p, "/"); w.Role == catalog.URL && schemelessProduction(h) {
 			// es-prod.acme.io:9200/logs, "$PROD_API/v1/users": curl,
 			// httpie and wget take a URL without its scheme
@@ -323,4 +325,23 @@ func rawJSONItem(t string) string {
 		return t
 	}
 	return t[:i] + "=" + t[i+2:]
+}
+
+// schemelessHere reports whether h, the host of a URL written without its
+// scheme, is this machine by name or loopback address, with or without a
+// port (localhost:8080, 127.0.0.1:3000, [::1]:8080), or is httpie's and
+// xh's shorthand for localhost, a bare port (:8080).
+func schemelessHere(h string) bool {
+	name := h
+	if k := strings.LastIndexByte(h, ':'); k >= 0 && !strings.HasSuffix(h, "]") {
+		port := h[k+1:]
+		if port == "" || strings.Trim(port, "0123456789") != "" {
+			return false
+		}
+		name = h[:k]
+		if name == "" {
+			return true // :8080
+		}
+	}
+	return loopback(strings.Trim(name, "[]"))
 }

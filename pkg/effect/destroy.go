@@ -77,6 +77,7 @@ func (a *analysis) destroys(i int, c *shell.Command, cl *catalog.Classified) {
 		mark = "history"
 	}
 	deletes := sendsDelete(cl)
+	rpc := rpcDestroys(cl, c.Args) // rpcmethods.go: grpcurl HOST:443 orders.v1.OrderService/DeleteOrder
 	public := makesPublic(cl)
 	apiKind, apiWhat := changesServiceAPI(cl, c.Args) // apiaccess.go
 	shared := ""
@@ -92,7 +93,7 @@ func (a *analysis) destroys(i int, c *shell.Command, cl *catalog.Classified) {
 		}
 	}
 	ships := e.Prop("targets") != "" || e.Prop("deploy-verbs") != ""
-	if !cloud && always == "" && extra == "" && mark == "" && !deletes && !public && apiKind == "" && shared == "" && !dbTasks && !removes && !ships {
+	if !cloud && always == "" && extra == "" && mark == "" && !deletes && rpc == "" && !public && apiKind == "" && shared == "" && !dbTasks && !removes && !ships {
 		return
 	}
 	if helpOrDryRunOf(cl, c.Args) || cl.Mark("dry") || cl.Mark("local") || cl.Mark("private") || cloud && (a.targetHere(i, c) || DevNamespace(a.res, i)) || a.serverHere(i, c, cl) || a.containerServerHere(i, c, cl) || landsHere(e, cl) || a.restoresHere(i, c, cl) || ScratchRepo(a.res, a.cwds, i) {
@@ -144,6 +145,8 @@ func (a *analysis) destroys(i int, c *shell.Command, cl *catalog.Classified) {
 		}
 	case deletes:
 		kind, verb = "remote", "DELETE request"
+	case rpc != "":
+		kind, verb = "remote", rpc+" call"
 	case public:
 		kind, verb = "publish", "request that makes a repository public"
 	case apiKind != "":

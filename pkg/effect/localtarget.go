@@ -112,8 +112,20 @@ var publishProperties = table.Map[string, bool]{Build: func() map[string]bool {
 // goes to, for the publisher and whatever it runs (npm_config_registry
 // for npm publish under changeset or lerna, TWINE_REPOSITORY_URL).
 var publishVariables = table.Map[string, bool]{Build: func() map[string]bool {
-	return fieldSet("NPM_CONFIG_REGISTRY YARN_NPM_REGISTRY_SERVER YARN_NPM_PUBLISH_REGISTRY YARN_REGISTRY TWINE_REPOSITORY_URL UV_PUBLISH_URL")
+	return fieldSet("NPM_CONFIG_REGISTRY YARN_NPM_REGISTRY_SERVER YARN_NPM_PUBLISH_REGISTRY YARN_REGISTRY TWINE_REPOSITORY_URL UV_PUBLISH_URL KO_DOCKER_REPO")
 }}
+
+// koLocal spells ko's names for this machine's own image stores as a host
+// here: KO_DOCKER_REPO=ko.local loads what ko builds into the Docker
+// daemon, kind.local into a kind cluster's nodes; any other value is the
+// registry it pushes to.
+func koLocal(v string) string {
+	repo, _, _ := strings.Cut(strings.Trim(v, `"'`), "/")
+	if repo == "ko.local" || repo == "kind.local" {
+		return "localhost"
+	}
+	return v
+}
 
 // endpointHere reports whether command i of res, a cloud CLI's, is
 // pointed, by the settings it reads (targetsettings.go: its endpoint
@@ -157,7 +169,9 @@ func endpointHere(res *shell.Result, i int) bool {
 // machine's.
 func publishesHere(res *shell.Result, i int, cl *catalog.Classified) bool {
 	c := &res.Commands[i]
-	image := imageTools.Get(c.Name)
+	// (ko's operands are Go import paths and its -t values tags: where it
+	// pushes is KO_DOCKER_REPO's, below)
+	image := imageTools.Get(c.Name) && c.Name != "ko"
 	hosts := optionValues(c.Args, publishDestinations.Get)
 	if image {
 		// --output type=registry,name=ghcr.io/acme/api: where the export
@@ -180,7 +194,7 @@ func publishesHere(res *shell.Result, i int, cl *catalog.Classified) bool {
 		// (its own, and those of the wrappers it runs behind:
 		// npm_config_registry=… npx changeset publish)
 		if k, v, ok := strings.Cut(as, "="); ok && publishVariables.Get(strings.ToUpper(k)) {
-			hosts = append(hosts, v)
+			hosts = append(hosts, koLocal(v))
 		}
 	}
 	refs, limit := 0, imageRefOperands(c)

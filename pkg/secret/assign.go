@@ -159,6 +159,9 @@ func value(s string, v int, kind string) (Finding, bool) {
 	if !quoted && isExpression(val, spaced) {
 		return Finding{}, false
 	}
+	if !quoted && queryCall(val, s[ve:]) {
+		return Finding{}, false
+	}
 	return Finding{Kind: kind, Start: vs, End: ve}, true
 }
 
@@ -378,4 +381,17 @@ func subscripted(v string) bool {
 		}
 	}
 	return !generated(v)
+}
+
+// queryCall reports an unquoted value of lower-case letters only that is
+// followed on its line by a quoted argument: a query of a request file's
+// language naming where the value comes from (Hurl's captures, token:
+// jsonpath "$.token", csrf_token: xpath "string(//input/@value)"), not
+// the value itself.
+func queryCall(v, after string) bool {
+	if strings.Trim(v, "abcdefghijklmnopqrstuvwxyz") != "" {
+		return false
+	}
+	rest := strings.TrimLeft(after, " \t")
+	return len(rest) < len(after) && rest != "" && (rest[0] == '"' || rest[0] == '\'')
 }
