@@ -33,5 +33,5 @@ func (a *analysis) quiet(c *shell.Command) bool {
 		a.binCopies != nil || c.Name != c.Program || !c.Code.None() {
 		return false
 	}
-	return c.Filter() || plainReaders.Get(c.Name)
+	return c.Filter() || c.Is(plainReaderKind) // (plainReaders.Get(c.Name))
 }
