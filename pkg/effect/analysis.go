@@ -311,33 +311,16 @@ func lastSlashOutside(w string) int {
 
 func (a *analysis) command(i int, c *shell.Command) {
 	f := &a.per[i]
-	a.settings(i, c) // settings.go
-	if c.Name == "" && len(c.Redirects) == 0 {
-		return
+	name, args := c.Name, c.Args
+	if !a.quiet(c) { // quiet.go
+		var ok bool
+		if name, args, ok = a.before(i, c); !ok {
+			return
+		}
 	}
-	if c.Name != "" && unresolved(c.Name) && !generatedCode(c.Program) {
-		a.add(Effect{Kind: Unknown, Cmd: i, Detail: "program", Word: c.Program})
-	}
-	for _, why := range c.Unknown {
-		a.add(Effect{Kind: Unknown, Cmd: i, Detail: "code", Word: why})
-	}
-	a.code(i, c)
-	a.devtools(i, c) // devtools.go: a browser's session asked for by its debugging protocol
-	a.redirects(i, c)
-	a.selectorLoads(i, c) // yqload.go
-	if c.Name == "" {
-		return
-	}
-	a.physicalServices(i, c) // physical.go
-	a.balancerAdmin(i, c)    // sockadmin.go
-	a.devicePackages(i, c)   // devicepackages.go
-	a.deviceData(i, c)       // devicedata.go
-	a.syncthingCLI(i, c)     // syncthingcli.go
 	if cap(a.wordBuf) < 2*len(c.Args) {
 		a.wordBuf = make([]catalog.Word, 2*len(c.Args), 4*len(c.Args))
 	}
-	name, args := a.moduleEntry(a.programName(i, c), c.Args)
-	a.browserCookies(i, name, args) // browsercookies.go
 	if k := 2 * len(args); k > a.wordsUsed {
 		a.wordsUsed = k // ClassifyInto writes at most 2*len(args) words of the array
 	}
@@ -377,6 +360,37 @@ func (a *analysis) command(i int, c *shell.Command) {
 	a.codePaths(i, c, &cl, f) // named.go
 	a.noteBinCopies(f)
 	a.noteLinks(i, c) // links.go
+}
+
+// before runs the readings of command i asked before its classification,
+// and returns the name and words to classify it by; ok is false for a
+// command with no program, which the analysis reads no further.
+func (a *analysis) before(i int, c *shell.Command) (name string, args []string, ok bool) {
+	a.settings(i, c) // settings.go
+	if c.Name == "" && len(c.Redirects) == 0 {
+		return "", nil, false
+	}
+	if c.Name != "" && unresolved(c.Name) && !generatedCode(c.Program) {
+		a.add(Effect{Kind: Unknown, Cmd: i, Detail: "program", Word: c.Program})
+	}
+	for _, why := range c.Unknown {
+		a.add(Effect{Kind: Unknown, Cmd: i, Detail: "code", Word: why})
+	}
+	a.code(i, c)
+	a.devtools(i, c) // devtools.go: a browser's session asked for by its debugging protocol
+	a.redirects(i, c)
+	a.selectorLoads(i, c) // yqload.go
+	if c.Name == "" {
+		return "", nil, false
+	}
+	a.physicalServices(i, c) // physical.go
+	a.balancerAdmin(i, c)    // sockadmin.go
+	a.devicePackages(i, c)   // devicepackages.go
+	a.deviceData(i, c)       // devicedata.go
+	a.syncthingCLI(i, c)     // syncthingcli.go
+	name, args = a.moduleEntry(a.programName(i, c), c.Args)
+	a.browserCookies(i, name, args) // browsercookies.go
+	return name, args, true
 }
 
 // optionsFiles returns the options held by the files a command names

@@ -43,7 +43,7 @@ func (a *analysis) plainFilter(c *shell.Command, cl *catalog.Classified, f *cmdF
 		return false
 	}
 	filter := c.Filter()
-	if !filter && !plainReaders.Get(c.Name) {
+	if !filter && !c.Is(plainReaderKind) { // (plainReaders.Get(c.Name))
 		return false
 	}
 	e := cl.Entry

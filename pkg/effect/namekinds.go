@@ -24,6 +24,7 @@ var (
 	storeClientKind     = shell.NewNameKind(storeClients.Get)
 	localTargetKind     = shell.NewNameKind(localTargetName)
 	testStackKind       = shell.NewNameKind(testStackEngines.Get)
+	plainReaderKind     = shell.NewNameKind(plainReaders.Get)
 )
 
 // StoreClientCommand is StoreClient of c's name.

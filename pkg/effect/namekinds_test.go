@@ -31,6 +31,7 @@ func TestNameKindsAgree(t *testing.T) {
 		{"condaManagers", condaManagerKind, &condaManagers},
 		{"storeClients", storeClientKind, &storeClients},
 		{"testStackEngines", testStackKind, &testStackEngines},
+		{"plainReaders", plainReaderKind, &plainReaders},
 	}
 	names := catalog.ProgramsMatching("*", nil, 1<<20)
 	if len(names) < 500 {

@@ -11,6 +11,16 @@ import (
 // found with arguments the scanner could not read (os.system(cmd), rmtree(p)
 // with a computed p): the code does something nobody can see.
 
+// None reports whether c holds no fact at all: the code of a command that
+// runs none, or whose code the scans found nothing in
+// (TestCodeFactsNoneSeesEveryField holds it to every field).
+func (c *CodeFacts) None() bool {
+	return !c.Network && !c.Environ && !c.EnvironValues && !c.EnvironShown && !c.SecretShown && !c.Shell &&
+		!c.Listen && !c.ListenAll && !c.Fork && !c.Secrets && len(c.SecretVars) == 0 && !c.Dynamic &&
+		!c.DecodedRun && len(c.Opaque) == 0 && len(c.EnvFiles) == 0 && !c.Capture && !c.AsksSecret &&
+		!c.PersonalRead && !c.SendsMessage && !c.PageCode && !c.PageStorage && c.Browser == 0
+}
+
 // or merges two sets of facts.
 func (c CodeFacts) or(d CodeFacts) CodeFacts {
 	c.SecretVars = mergeSecretVars(c, d) // before Secrets is merged

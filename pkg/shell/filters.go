@@ -49,10 +49,12 @@ func (s *state) runsNothing(c *Command, words []string) bool {
 	if len(s.files) == 0 && len(s.opaque) == 0 {
 		return true
 	}
-	if kinds&kindFilter == 0 || s.built != nil || s.opaque.has(fileKey(program)) || len(s.opaque) > 0 && s.mentionsOpaque(words) {
+	// (program has no slash: it is its own fileKey, which only strips
+	// and cleans the parts of a path)
+	if kinds&kindFilter == 0 || s.built != nil || s.opaque.has(program) || len(s.opaque) > 0 && s.mentionsOpaque(words) {
 		return false
 	}
-	_, written := s.files[fileKey(program)]
+	_, written := s.files[program]
 	_, onPath := s.pathFileText(program)
 	return !written && !onPath
 }

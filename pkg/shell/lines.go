@@ -758,9 +758,10 @@ func shebangLang(text string) string {
 // recordWrites remembers what a command writes to files, when the text is
 // known: echo and printf output, here-documents through cat, tee or
 // install, and what a pipeline's earlier stages feed its last stage.
-// name is progName(inner[0]); argsFed says xargs adds words from its input
+// name is progName(inner[0]) and kinds its kinds (nameKinds; 0 when inner
+// is empty); argsFed says xargs adds words from its input
 // (… | xargs -0 printf '%s' > f writes the input, not the words seen).
-func (s *state) recordWrites(f frame, name string, inner []string, rs []Redirect, bodies []string, unseenIn, argsFed bool) {
+func (s *state) recordWrites(f frame, name string, kinds uint32, inner []string, rs []Redirect, bodies []string, unseenIn, argsFed bool) {
 	if len(inner) == 1 && inner[0] == "exec" && printsToFileRs(rs) {
 		bp := s.noteExecPrint(f, rs) // blockout.go: exec >> F; echo …
 		defer s.startExecPrint(bp)   // once the exec's own writes are recorded
@@ -790,7 +791,7 @@ func (s *state) recordWrites(f frame, name string, inner []string, rs []Redirect
 	switch {
 	case jok:
 		text, known = jt, true
-	case (name == "echo" || name == "printf" || scriptLang(name) != "") && !argsFed:
+	case (name == "echo" || name == "printf" || kinds&kindScriptLang != 0) && !argsFed: // (scriptLang(name) != "")
 		// (awk 'BEGIN{print …}', a one-liner printing literals: echoText)
 		text, known = s.echoText(inner)
 	case len(bodies) > 0 && (name == "cat" || name == "tee" || name == "install" || name == "dd" || name == "cp"):

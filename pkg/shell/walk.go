@@ -1382,7 +1382,7 @@ func (s *state) finish(e *expander, redirs []*syntax.Redirect) {
 		if s.printing != nil {
 			s.blockPrints(f, start, name, inner, bodies, rs) // blockout.go
 		}
-		s.recordWrites(f, name, inner, rs, bodies, unseenIn, xargs && argFile(e.words) == "")
+		s.recordWrites(f, name, kinds, inner, rs, bodies, unseenIn, xargs && argFile(e.words) == "")
 		if bp := s.callPrint; bp != nil {
 			s.callPrint = nil
 			s.endBlockPrint(bp, s.printing, f) // blockout.go: f >> F
