@@ -37,6 +37,8 @@ func (c CodeFacts) or(d CodeFacts) CodeFacts {
 	if c.Browser == 0 {
 		c.Browser = d.Browser
 	}
+	c.Types = c.Types || d.Types
+	c.LoginItem = max(c.LoginItem, d.LoginItem)
 	return c
 }
 
@@ -269,6 +271,7 @@ func codeFacts(lang, code string) CodeFacts {
 		if lang == "applescript" {
 			a := appleApps(code) // appleapps.go
 			f.PersonalRead, f.SendsMessage, f.PageCode, f.PageStorage, f.Browser = a.Personal, a.Sends, a.PageCode, a.Storage, browserIndex(a.Browser)
+			f.Types, f.LoginItem, f.Capture = a.Types, a.LoginItem, a.Clipboard
 		}
 		return f
 	}
