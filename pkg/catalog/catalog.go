@@ -196,6 +196,10 @@
 // only drops them from the index).
 // "repo-text=true" marks a command whose writes put back text the
 // repository holds (git checkout REV -- PATH, git restore PATH).
+// "exec-ext=app,command" gives a data operand whose name ends in one of
+// those extensions the exec role: a file the program runs (open
+// Tool.app launches the application, open setup.command runs the script
+// in a terminal), while its other operands (a URL, a document) stay data.
 // "dashdash-role=ROLE" gives the operands after "--" that role, whatever
 // their place (git checkout REV -- PATH: PATH is written from REV).
 // "pathspecs" marks a command whose operands are git pathspecs (see

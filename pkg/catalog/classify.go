@@ -335,10 +335,17 @@ func (c *Catalog) ClassifyInto(buf []Word, name string, args []string) Classifie
 			after = r
 		}
 	}
+	execExt := ""
+	if e != nil && len(e.Props) > 0 {
+		execExt = e.Prop("exec-ext")
+	}
 	for k := shift; k < len(pos); k++ {
 		pos[k].Role = positionalRole(e, k-shift, len(pos)-shift, skipNth, dest)
 		if after != 0 && pos[k].Index > dashAt {
 			pos[k].Role = after
+		}
+		if execExt != "" && pos[k].Role == Data && runsByExtension(pos[k].Text, execExt) {
+			pos[k].Role = Exec // open Tool.app, open setup.command
 		}
 		if pos[k].Role == Read && pos[k].Index < dashAt && isNumber(pos[k].Text) {
 			// head -5 FILE, tail -20 LOG: a -NUM before "--" is the
@@ -580,4 +587,21 @@ func isCount(s string) bool {
 		}
 	}
 	return s != ""
+}
+
+// runsByExtension reports whether name (a trailing slash cut) ends in "."
+// and one of exts, a comma-separated list of extensions (exec-ext).
+func runsByExtension(name, exts string) bool {
+	name = strings.TrimRight(name, "/")
+	dot := strings.LastIndexByte(name, '.')
+	if dot < 0 || dot == len(name)-1 || strings.ContainsRune(name[dot:], '/') {
+		return false
+	}
+	ext := strings.ToLower(name[dot+1:])
+	for _, x := range strings.Split(exts, ",") {
+		if x == ext {
+			return true
+		}
+	}
+	return false
 }

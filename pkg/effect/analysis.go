@@ -524,8 +524,14 @@ func (a *analysis) code(i int, c *shell.Command) {
 	}
 	a.appleData(i, c) // appledata.go: Notes, Messages, a browser's page
 	if k.Capture && a.per[i].source == "" {
-		// what it records, printed or written, is the clipboard's kind
+		// what it records, printed or written, is the clipboard's kind;
+		// recorded again and again in a loop (while true; do osascript -e
+		// 'the clipboard' >> F; sleep 2; done), every copy as it is made,
+		// as pbpaste in a loop (inputcapture.go)
 		a.per[i].source = "output"
+		if c.Repeats {
+			a.per[i].source, a.per[i].origin = inputCapture, c.Name
+		}
 	}
 	if k.Secrets && a.per[i].source == "" {
 		// Code that reads credential files or secret variables prints

@@ -20,9 +20,19 @@ import (
 //     its cookie store, which the credential rules deny, and a credential
 //     as a flow's source. Other code run there is code in the user's
 //     logged-in session that nobody here can see through: unknown.
+//   - Keystrokes typed into the window in front ask (unknown: what they
+//     type is also judged as the command it spells); a login item added
+//     asks as something that comes back by itself (destroy:persistence),
+//     and one of a program in a temporary, shared, downloads or hidden
+//     directory is written into the login items' store, which the
+//     start-up rules deny.
 
 // personalData is the source kind of a person's own records.
 const personalData = "personal-data"
+
+// loginItemsStore is, under a home, the file macOS keeps its login items
+// and background items in.
+const loginItemsStore = "/Library/Application Support/com.apple.backgroundtaskmanagementagent/backgrounditems.btm"
 
 // browserCookieStores are, under a home, the cookie stores of the browsers
 // AppleScript and JXA drive on macOS, by the name they are addressed with
@@ -52,6 +62,21 @@ func (a *analysis) appleData(i int, c *shell.Command) {
 		// a message or a mail in the person's name, to people the line
 		// names: a person confirms what goes out as them
 		a.add(Effect{Kind: Unknown, Cmd: i, Detail: "code", Word: c.Name + " sends a message or a mail in the user's name"})
+	}
+	if k.Types {
+		// keystrokes into whatever window has the focus: a person
+		// confirms what is typed as them
+		a.add(Effect{Kind: Unknown, Cmd: i, Detail: "code", Word: c.Name + " types keystrokes into the window in front"})
+	}
+	switch k.LoginItem {
+	case shell.LoginItemHidden:
+		// a program kept where no installed program is, run at every
+		// login: written into the login items' store, as the start-up
+		// files are
+		a.add(Effect{Kind: Write, Cmd: i, Path: a.env.Home + loginItemsStore})
+		fallthrough
+	case shell.LoginItemApp:
+		a.add(Effect{Kind: Destroy, Cmd: i, Detail: "persistence", Word: c.Name + " adds a login item, run at every login"})
 	}
 	switch {
 	case k.PageStorage:

@@ -11,7 +11,9 @@ import (
 // (~/Library/Mail, a Thunderbird profile's Mail and ImapMail, Evolution's
 // mail), messages and chat histories (Signal, Telegram, Slack, Element,
 // Discord: the messages kept on this machine), a password manager's local
-// vaults (1Password's group container, KeePassXC's and Bitwarden's data).
+// vaults (1Password's group container, KeePassXC's and Bitwarden's data),
+// and the Mac's own apps' stores (Safari's bookmarks, history and reading
+// list, Notes, Reminders, Calendar, Contacts, call history).
 // They sit in the hidden and Library directories where caches and tool
 // state are deleted every day, so the home's tree rule (dirops.go) passes
 // them by; deleted, what only this machine kept is gone. destroy:home: a
@@ -27,7 +29,10 @@ var appStores = table.Once[[]string]{Build: func() []string {
 	Library/Application_Support/Element .config/discord Library/Application_Support/discord
 	Library/Group_Containers/2BUA8C4S2C.com.1password .config/1Password Library/Application_Support/1Password
 	.config/Bitwarden Library/Application_Support/Bitwarden .local/share/keepassxc .config/keepassxc
-	.local/share/geary .config/Mailspring .local/share/local-mail .local/share/evolution/addressbook`)
+	.local/share/geary .config/Mailspring .local/share/local-mail .local/share/evolution/addressbook
+	Library/Safari Library/Containers/com.apple.Safari/Data/Library/Safari Library/Group_Containers/group.com.apple.notes
+	Library/Containers/com.apple.Notes Library/Group_Containers/group.com.apple.reminders Library/Calendars
+	Library/Application_Support/AddressBook Library/Application_Support/CallHistoryDB`)
 }}
 
 // appStoreDeletes adds destroy:home for each delete from index start on

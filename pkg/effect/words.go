@@ -49,6 +49,7 @@ func (a *analysis) words(i int, c *shell.Command, f *cmdFacts, cl *catalog.Class
 		a.findDeletes(i, cl)
 	}
 	a.hostAdmin(i, c, e, cl)                  // admin.go
+	a.quarantineOff(i, c)                     // quarantine.go
 	a.attaches(i, e, cl)                      // attach.go
 	a.coredumpOfHolder(i, c)                  // holdermemory.go
 	a.windowsStores(i, e, cl)                 // winstores.go

@@ -12,7 +12,8 @@ import (
 // be (the shell package reads each language's calls). The language is the
 // one an argument names ({"language": "lua"}, {"type": "shell", "value":
 // …}), else the one the tool's or server's name does (eval_r, julia_eval,
-// run_typescript on a deno server), else a file's extension ({"files":
+// run_typescript on a deno server; AppleScript for a server that drives
+// macOS's applications, macos-automator), else a file's extension ({"files":
 // [{"path": "main.sh", "content": …}]}). A language with no one-liner
 // (Go, Rust) is left to the code's own look (codeLine).
 
@@ -69,6 +70,11 @@ func nameLanguage(tool, server string) string {
 		if len(w) > 2 && knownLanguage(w) {
 			return w
 		}
+	}
+	if macAutomation(tool) || macAutomation(server) {
+		// macos-automator's execute_script: AppleScript unless an
+		// argument names JavaScript
+		return "applescript"
 	}
 	return ""
 }

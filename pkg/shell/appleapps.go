@@ -37,6 +37,14 @@ type appleAppFacts struct {
 	// Browser is the first browser the code addresses ("Google Chrome",
 	// "Safari"), for the store its session lives in
 	Browser string
+	// Types: System Events types keystrokes into the window in front
+	Types bool
+	// LoginItem: System Events adds a login item (LoginItemApp,
+	// LoginItemHidden), 0 when none
+	LoginItem uint8
+	// Clipboard: the code reads back what was copied (the clipboard,
+	// theClipboard())
+	Clipboard bool
 }
 
 // personalApps are the applications that keep a person's records, by the
@@ -70,6 +78,7 @@ var pageStorageWords = []string{"cookie", "localstorage", "sessionstorage", "ind
 func appleApps(code string) appleAppFacts {
 	var f appleAppFacts
 	low := strings.ToLower(code)
+	f.Clipboard = strings.Contains(low, "clipboard") && appleClipboardRead(low) // appledesktop.go
 	if !strings.Contains(low, "application") && !strings.Contains(low, "app \"") && !strings.Contains(low, "app '") {
 		return f
 	}
@@ -77,7 +86,10 @@ func appleApps(code string) appleAppFacts {
 	if len(addressed) == 0 {
 		return f
 	}
-	reads := anyIn(low, appReadWords)
+	// a record of properties a new object is made with (make new outgoing
+	// message with properties {subject:…, content:…}) sets those
+	// properties: its words read nothing
+	reads := anyIn(withoutPropertyRecords(low), appReadWords)
 	for _, app := range addressed {
 		switch {
 		case contains(BrowserApps, app):
@@ -90,6 +102,8 @@ func appleApps(code string) appleAppFacts {
 			} else if anyIn(low, browserTabsWords) {
 				f.Personal = true // every tab's address: what the person is browsing
 			}
+		case app == "system events":
+			systemEvents(low, &f) // appledesktop.go
 		case contains(personalApps, app):
 			if (app == "messages" || app == "mail") && anyIn(low, sendWords) {
 				f.Sends = true

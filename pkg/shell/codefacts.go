@@ -18,7 +18,8 @@ func (c *CodeFacts) None() bool {
 	return !c.Network && !c.Environ && !c.EnvironValues && !c.EnvironShown && !c.SecretShown && !c.Shell &&
 		!c.Listen && !c.ListenAll && !c.Fork && !c.Secrets && len(c.SecretVars) == 0 && !c.Dynamic &&
 		!c.DecodedRun && len(c.Opaque) == 0 && len(c.EnvFiles) == 0 && !c.Capture && !c.AsksSecret &&
-		!c.PersonalRead && !c.SendsMessage && !c.PageCode && !c.PageStorage && c.Browser == 0
+		!c.PersonalRead && !c.SendsMessage && !c.PageCode && !c.PageStorage && c.Browser == 0 &&
+		!c.Types && c.LoginItem == 0
 }
 
 // or merges two sets of facts.
@@ -47,6 +48,8 @@ func (c CodeFacts) or(d CodeFacts) CodeFacts {
 	if c.Browser == 0 {
 		c.Browser = d.Browser
 	}
+	c.Types = c.Types || d.Types
+	c.LoginItem = max(c.LoginItem, d.LoginItem)
 	return c
 }
 
@@ -279,6 +282,7 @@ func codeFacts(lang, code string) CodeFacts {
 		if lang == "applescript" {
 			a := appleApps(code) // appleapps.go
 			f.PersonalRead, f.SendsMessage, f.PageCode, f.PageStorage, f.Browser = a.Personal, a.Sends, a.PageCode, a.Storage, browserIndex(a.Browser)
+			f.Types, f.LoginItem, f.Capture = a.Types, a.LoginItem, a.Clipboard
 		}
 		return f
 	}

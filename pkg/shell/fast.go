@@ -100,8 +100,11 @@ func fastParse(src string, at Place) (Result, bool) {
 		// which the walk of a statement reads (walk.go), not emitWords.
 		return Result{}, false
 	}
+	// a word naming a temporary or downloaded file may be one the
+	// program runs (open ~/Downloads/Tool.app): the walk's scratch
+	// reading looks at it (scratch.go)
 	if name := progName(words[0]); (plainWords(name, words) || embedsOnly(name) && len(embeddedScripts(name, words)) == 0) &&
-		!settingRuns(name, words) && !hasCommandOption(words) {
+		!settingRuns(name, words) && !hasCommandOption(words) && !namesScratch(words[1:]) {
 		cmds := append(commandArray(1), Command{Name: name, Program: words[0], Args: words[1:len(words):len(words)], kinds: nameKinds.Get(name) | kindKnown})
 		return Result{Commands: cmds}, true
 	}

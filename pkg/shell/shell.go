@@ -190,7 +190,22 @@ type CodeFacts struct {
 	// command carries stay as small as they were (appleapps.go)
 	PageCode, PageStorage bool
 	Browser               uint8
+	// Types: AppleScript or JXA that types keystrokes into the window in
+	// front (System Events' keystroke and key code), whatever program
+	// that is (appleapps.go)
+	Types bool
+	// LoginItem: AppleScript or JXA that adds a login item, a program
+	// run at every login (System Events' make login item): LoginItemApp
+	// for one where programs are installed, LoginItemHidden for one in a
+	// temporary, shared, downloads or hidden directory (appleapps.go)
+	LoginItem uint8
 }
+
+// The kinds of login item AppleScript or JXA adds (CodeFacts.LoginItem).
+const (
+	LoginItemApp    uint8 = iota + 1 // a program where programs are installed, or a path not read
+	LoginItemHidden                  // a program in a temporary, shared, downloads or hidden directory
+)
 
 // Redirect is one redirection.
 //
