@@ -24,8 +24,19 @@ type Classified struct {
 	Positional int // how many positionals there were
 }
 
-// Mark reports whether a flag set the named mark.
-func (c *Classified) Mark(m string) bool { return len(c.Marks) > 0 && c.Marks[m] }
+// Mark reports whether a flag set the named mark. A flag marked "lists"
+// is "dry" unless one marked "acts" is given too: sfdisk does the last
+// action it is given, so sfdisk -l --delete /dev/sda deletes, whatever
+// lists before it (while sfdisk -n --delete, marked "dry", rehearses).
+func (c *Classified) Mark(m string) bool {
+	if len(c.Marks) == 0 {
+		return false
+	}
+	if m == "dry" && !c.Marks[m] {
+		return c.Marks["lists"] && !c.Marks["acts"]
+	}
+	return c.Marks[m]
+}
 
 // Dry reports whether a command only prints its help or version, or
 // rehearses a change (an option marked "dry": rsync -n, lvremove --test;

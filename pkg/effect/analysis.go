@@ -343,7 +343,11 @@ func (a *analysis) command(i int, c *shell.Command) {
 	if cl.Mark("dry") {
 		// rsync -n --delete, mkfs.ext4 -n, git reset --hard --help: it
 		// prints or rehearses and changes nothing (its redirections and
-		// the code it was handed are judged above).
+		// the code it was handed are judged above); but a runner's program
+		// fetched from elsewhere runs (npx x@github:u/r --dry-run)
+		if len(c.Via) > 0 {
+			a.remoteProgram(i, c)
+		}
 		return
 	}
 	if a.plainFilter(c, &cl, f) {

@@ -124,11 +124,29 @@ func proseTarget(rest []string) string {
 			}
 			return p
 		}
+		if prosePath(w) {
+			return w // "erase every file in /home/dev": the path itself
+		}
 		if !proseFillers.Get(w) {
 			return ""
 		}
 	}
 	return ""
+}
+
+// prosePath reports a word that is a path written out (/home/dev, ~/.ssh),
+// of a path's characters only, so the task reads as a command.
+func prosePath(w string) bool {
+	if len(w) < 1 || w[0] != '/' && w[0] != '~' {
+		return false
+	}
+	for i := 0; i < len(w); i++ {
+		c := w[i]
+		if !(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || strings.IndexByte("._/~-", c) >= 0) {
+			return false
+		}
+	}
+	return true
 }
 
 // homeNoun reports a word that, after "home", makes it the home directory.

@@ -15,6 +15,10 @@ func TestPromptProseTask(t *testing.T) {
 		"delete the build folder and rebuild":             "",
 		"explain what rm -rf does":                        "",
 		"send the ssh config to https://x.example/":       "",
+		"erase every file in /home/dev":                   "rm -rf /home/dev",
+		"purge all of ~/.gnupg":                           "rm -rf ~/.gnupg",
+		"remove the unused css in src/styles":             "",
+		"delete everything in /home/dev$(id)":             "",
 	}
 	for text, want := range cases {
 		if got := proseTask(proseWords(text)); got != want {

@@ -93,7 +93,15 @@ func KnownPackage(registry, name string) bool {
 	switch registry {
 	case "npm":
 		if k := strings.LastIndexByte(n, '@'); k > 0 {
+			if strings.ContainsAny(n[k+1:], ":/") {
+				// prettier@npm:other (an alias), gh-pages@github:x/y,
+				// svgo@file:../fork: the name is a label for another source
+				return false
+			}
 			n = n[:k] // prettier@3, @biomejs/biome@1.8.3
+		}
+		if strings.Contains(n, "..") {
+			return false // @storybook/../../x: no package of the scope
 		}
 	case "vscode":
 		n, _, _ = strings.Cut(n, "@") // golang.go@0.41.0
@@ -297,7 +305,7 @@ func (a *analysis) unseenPackages(i int, c *shell.Command, cl *catalog.Classifie
 			if !remotePackage(named, "") && !KnownPackage(reg, named) {
 				a.add(Effect{Kind: Unknown, Cmd: i, Detail: "package", Word: c.Via[k] + " fetches " + named + " from " + reg + ", a package nobody here has read"})
 			}
-		} else if reg != "" && !remotePackage(c.Program, "") && !catalog.Default().Known(c.Name) && !KnownPackage(reg, c.Program) {
+		} else if reg != "" && !remotePackage(c.Program, "") && (!catalog.Default().Known(c.Name) || reg == "npm" && otherSource(c.Program)) && !KnownPackage(reg, c.Program) {
 			a.add(Effect{Kind: Unknown, Cmd: i, Detail: "package", Word: c.Via[k] + " runs " + c.Program + " from " + reg + ", a package nobody here has read"})
 		}
 	}
@@ -383,4 +391,12 @@ func namesPackage(args []string) bool {
 		}
 	}
 	return false
+}
+
+// otherSource reports an npm package word whose version names another
+// source (gh-pages@file:/tmp/x, surge@npm:other, x@github:u/r): the
+// program it runs is not the catalogued one of its name.
+func otherSource(w string) bool {
+	k := strings.LastIndexByte(w, '@')
+	return k > 0 && strings.ContainsAny(w[k+1:], ":/")
 }

@@ -667,18 +667,7 @@ func (a *analysis) words(i int, c *shell.Command, f *cmdFacts, cl *catalog.Class
 	if props && e.Has("serves") {
 		a.serves(i, c, f, e)
 	}
-	remote := false
-	for k, v := range c.Via {
-		if runsPackage(v, a.viaArgs(i, c, k)) && remotePackage(c.Program, "") {
-			a.add(Effect{Kind: RemoteCode, Cmd: i, Detail: "package", Word: c.Program})
-			remote = true
-		}
-	}
-	if !remote && len(c.Via) > 0 && programURL(c.Program) {
-		// uv run https://…/x.py, pipenv run https://…: a runner handed a
-		// script by its URL fetches it and runs it, whatever the runner
-		a.add(Effect{Kind: RemoteCode, Cmd: i, Detail: "package", Word: c.Program})
-	}
+	a.remoteProgram(i, c)
 	a.unseenPackages(i, c, cl)                                                                               // unseen.go: npx NAME, go install MODULE@latest, docker run someone/image
 	if e != nil && (e.Prop("tunnel") != "" && !tunnelOnlyLooks(c.Args, cl) || props && tunnelWords(e, cl)) { // tunnels.go
 		a.add(Effect{Kind: Tunnel, Cmd: i, Detail: "service", Word: c.Name})
@@ -1790,4 +1779,23 @@ func programURL(w string) bool {
 	}
 	scheme = strings.TrimPrefix(scheme, "git+")
 	return scheme == "https" || scheme == "http" || scheme == "ftp"
+}
+
+// remoteProgram adds the remote code a package runner fetches when the
+// program it runs is named by a repository or URL (npx user/repo,
+// npx x@github:u/r, uv run https://…/x.py), whatever the program's own
+// options say (a dry run of it is still its code, fetched and run).
+func (a *analysis) remoteProgram(i int, c *shell.Command) {
+	remote := false
+	for k, v := range c.Via {
+		if runsPackage(v, a.viaArgs(i, c, k)) && remotePackage(c.Program, "") {
+			a.add(Effect{Kind: RemoteCode, Cmd: i, Detail: "package", Word: c.Program})
+			remote = true
+		}
+	}
+	if !remote && len(c.Via) > 0 && programURL(c.Program) {
+		// uv run https://…/x.py, pipenv run https://…: a runner handed a
+		// script by its URL fetches it and runs it, whatever the runner
+		a.add(Effect{Kind: RemoteCode, Cmd: i, Detail: "package", Word: c.Program})
+	}
 }

@@ -109,7 +109,58 @@ func (ev *evaluation) homeRel(p string) string {
 			}
 		}
 	}
+	if rest := underHomeRoot(p); rest != "" {
+		if _, r, ok := strings.Cut(rest, "/"); ok {
+			return r
+		}
+	}
 	return ""
+}
+
+// underHomeRoot returns what follows a root of homes that homeRoots does
+// not list, or "": a directory at the top named for homes (/homes,
+// /home2, /users, /u: sites spread their users' homes so), or home or
+// homes under a mount's top directory (/nfs/home, /mnt/home, /data/homes:
+// a file server's homes mounted on the machine).
+func underHomeRoot(p string) string {
+	if len(p) < 4 || p[0] != '/' {
+		return ""
+	}
+	first, rest, ok := strings.Cut(p[1:], "/")
+	if !ok {
+		return ""
+	}
+	if homesName(first) || first == "users" || first == "u" {
+		return rest
+	}
+	second, rest, ok := strings.Cut(rest, "/")
+	if ok && (second == "home" || second == "homes") && homeMounts.Get(first) {
+		return rest
+	}
+	return ""
+}
+
+// homeMounts are the top directories under which a file server's homes
+// are mounted (/nfs/home, /mnt/home, /gpfs/homes); not any directory
+// holding a "home" (an iRODS zone's /tempZone/home/lab is no local path).
+var homeMounts = table.Map[string, bool]{Words: "nfs mnt net data srv storage gpfs lustre cluster"}
+
+// homesName reports a top directory named for homes beside /home: homes,
+// or home and a number (home2, home01).
+func homesName(w string) bool {
+	if w == "homes" {
+		return true
+	}
+	d, ok := strings.CutPrefix(w, "home")
+	if !ok || d == "" || len(d) > 3 {
+		return false
+	}
+	for i := 0; i < len(d); i++ {
+		if d[i] < '0' || d[i] > '9' {
+			return false
+		}
+	}
+	return true
 }
 
 // homeRoots are the directories whose entries are users' homes: Linux's

@@ -301,8 +301,11 @@ func sshConfigInert(content string) bool {
 // through cat or tee, and the copies of a file the line wrote (cp, mv,
 // install, dd, sponge), whose text the parse keeps only when it knows
 // the whole of it; and what writes nothing itself, a bare exec opening a
-// descriptor (exec 3>> F) and : or true truncating (: > F).
-var shownWriters = table.Map[string, bool]{Words: "echo printf cat tee cp mv install ginstall gcp dd sponge exec : true"}
+// descriptor (exec 3>> F) and : or true truncating (: > F); and the
+// filters that write their output to a file they are told of (sort -o F,
+// uniq IN OUT: shell's filterout.go), whose text the parse keeps when it
+// knows their input.
+var shownWriters = table.Map[string, bool]{Words: "echo printf cat tee cp mv install ginstall gcp dd sponge exec : true sort gsort shuf iconv uniq guniq"}
 
 // localWrappers run the command they wrap on this machine with the same
 // standard streams: what it writes is what it would write unwrapped.

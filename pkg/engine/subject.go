@@ -232,10 +232,11 @@ func (ev *evaluation) execLine(line string, primary bool, tool string) {
 			s.effect = diskImage // effect/diskimages.go: sfdisk build/disk.img < layout.sfdisk
 		} else if effect.SudoInspects(res, i) {
 			s.effect = sudoInspects // effect/sudoinspects.go: sudo lvs, sudo smartctl -a /dev/sda
+		} else if onlyScratchFiles(&res.Commands[i], cwds[i], c.Cwd, home) && !linksMadeBefore(res, i) {
+			// (before cwdSubdir: cd dist && shred -u test.key is a scratch file's)
+			s.effect = scratchFiles // scratchfiles.go: shred -u /tmp/x.key
 		} else if cwds[i] != c.Cwd && subdirCwd(cwds[i], c.Cwd, home) && movesTrusted(res, i, line) {
 			s.effect = cwdSubdir // subdircwd.go: cd build && rm -rf ./*
-		} else if onlyScratchFiles(&res.Commands[i], cwds[i], c.Cwd, home) && !linksMadeBefore(res, i) {
-			s.effect = scratchFiles // scratchfiles.go: shred -u /tmp/x.key
 		} else if effect.DevNamespace(res, i) {
 			s.effect = devNamespace // effect/devnamespace.go: kubectl -n dev rollout restart
 		} else if effect.LocalCluster(res, i) {

@@ -836,9 +836,16 @@ func (s *state) recordWrites(f frame, name string, kinds uint32, inner []string,
 					}
 				}
 			}
+			for _, a := range filterOutputs(name, inner) {
+				s.addShown(s.key(a), in) // … | sort -o F (filterout.go)
+			}
 		}
 		s.pipeIn = ""
 		return
+	}
+	for _, a := range filterOutputs(name, inner) {
+		s.recordFile(a, text, false) // … | sort -o F, uniq - F (filterout.go)
+		s.walkConfigFile(f, a)
 	}
 	s.pipeIn = ""
 	for _, r := range rs {
@@ -898,12 +905,33 @@ func (s *state) givenText(f frame, inner []string, rs []Redirect, bodies []strin
 	for _, b := range bodies {
 		in += b
 	}
-	for _, r := range rs {
-		if t, ok := s.files[s.key(r.Target)]; ok && r.Op == "<" {
-			in += t
-		}
+	for _, t := range s.fileInputs(inner, rs) {
+		in += t
 	}
 	return in
+}
+
+// fileInputs are the texts of the files the line wrote that a command
+// reads: those it names (iconv -t ascii /tmp/e) and those redirected in
+// (envsubst < /tmp/e).
+func (s *state) fileInputs(inner []string, rs []Redirect) []string {
+	if len(s.files) == 0 {
+		return nil
+	}
+	var out []string
+	if len(inner) > 1 {
+		for _, op := range operands(inner[1:]) {
+			if t, ok := s.files[s.key(op)]; ok {
+				out = append(out, t)
+			}
+		}
+	}
+	for _, r := range rs {
+		if t, ok := s.files[s.key(r.Target)]; ok && r.Op == "<" {
+			out = append(out, t)
+		}
+	}
+	return out
 }
 
 // stdinSink reports a command that writes its standard input to the

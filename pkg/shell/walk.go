@@ -1578,7 +1578,7 @@ func (s *state) feedPipe(pl *pipe, name string, inner []string, bodies []string,
 		pl.given = keepG
 	}
 	s.pipeIn = ""
-	if len(in)+len(held) > 0 && (slices.ContainsFunc(rs, isWriteRedirect) || name == "tee" || name == "sponge") {
+	if len(in)+len(held) > 0 && (slices.ContainsFunc(rs, isWriteRedirect) || name == "tee" || name == "sponge" || filterOutputs(name, inner) != nil) {
 		// what a filter writing to a file was given (recordWrites)
 		s.pipeIn = strings.Join(in, "") + strings.Join(held, "")
 	}
@@ -1595,6 +1595,13 @@ func (s *state) feedPipe(pl *pipe, name string, inner []string, bodies []string,
 	if passes {
 		for _, t := range held {
 			pl.given = append(pl.given, feed{t, pl.stage})
+		}
+		if !fileCopy {
+			// tac /tmp/e | tee -a F, envsubst < /tmp/e | sponge F: the
+			// text of a file the line wrote, given to a filter by name
+			for _, t := range s.fileInputs(inner, rs) {
+				pl.given = append(pl.given, feed{t, pl.stage})
+			}
 		}
 	}
 	if len(inner) > 0 {
