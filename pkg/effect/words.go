@@ -1122,6 +1122,9 @@ func remoteSpec(w string) (string, bool) {
 	if c <= 0 || strings.ContainsAny(w[:c], "/ ") {
 		return "", false
 	}
+	if strings.HasPrefix(w, "${") && strings.IndexByte(w, '}') > c {
+		return "", false // ${GITHUB_ENV:-ci.env}: the colon is the expansion's
+	}
 	return w, true
 }
 

@@ -40,7 +40,7 @@ func (s *state) emitWords(f frame, words []string, dyn []bool, rs []Redirect, rd
 		d = d || x
 	}
 	if len(words) == 0 {
-		s.add(&Command{Redirects: rs, Pipeline: f.pl.id, Stage: f.pl.stage, Depth: f.depth, Via: f.via, Dynamic: d, Synthetic: f.synthetic})
+		s.add(&Command{Redirects: rs, Pipeline: f.pl.id, Stage: f.pl.stage, Depth: f.depth, Via: f.via, Dynamic: d, Synthetic: f.synthetic, Block: s.compound})
 		return
 	}
 	manyPrograms := false
