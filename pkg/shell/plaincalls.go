@@ -45,6 +45,16 @@ var plainCallNames = table.Map[string, callStyle]{Build: func() map[string]callS
 // a plain process call: the cheap test before the walk.
 var plainCallMarks = [...]string{"cmd(", "shell", "system", "Process.", "command", "Command", "Process ", "run ", "(sh ", ".execute()", ".!", "`"}
 
+// plainCallMarked reports whether code holds one of plainCallMarks.
+func plainCallMarked(code string) bool {
+	for _, m := range plainCallMarks {
+		if strings.Contains(code, m) {
+			return true
+		}
+	}
+	return false
+}
+
 // PlainCall is one plain process call: the command line it runs and
 // where it is in the code.
 type PlainCall struct {
@@ -59,14 +69,7 @@ type PlainCall struct {
 // but literals (a variable, an interpolation, a concatenation, input) is
 // not plain and stays in rest.
 func PlainProcessCalls(code string) (calls []PlainCall, rest string) {
-	found := false
-	for _, m := range plainCallMarks {
-		if strings.Contains(code, m) {
-			found = true
-			break
-		}
-	}
-	if !found {
+	if !plainCallMarked(code) {
 		return nil, code
 	}
 	if strings.Contains(code, "HOME") || strings.Contains(code, "home") {

@@ -2755,8 +2755,8 @@ func opaqueCode(name string, words []string) (code string, ok bool) {
 		return "", false
 	}
 	cat := catalog.Default()
-	if !cat.SummaryOf(name).MayHave("code-lang") {
-		return "", false
+	if !cat.SummaryOf(name).MayHave("code-lang") || !slices.ContainsFunc(words[1:], plainCallMarked) {
+		return "", false // (the cheap tests first: awk and sed are code-lang programs on every pipeline)
 	}
 	cl := cat.Classify(name, words[1:])
 	if cl.Entry == nil || cl.Entry.Prop("code-lang") != "opaque" {
