@@ -581,11 +581,14 @@ func (a *analysis) redirects(i int, c *shell.Command) {
 			a.add(Effect{Kind: Connect, Cmd: i, Target: host, Upload: r.Op != "<"})
 			f.outNet = f.outNet || r.Op != "<"
 			f.inNet = f.inNet || r.Op == "<" || r.Op == "<>"
-			if c.ShellOrInterpreter() || c.Name == "source" || c.Name == "." || (c.Name == "exec" || c.Name == "") && !spareFD(r.FD) {
+			if c.ShellOrInterpreter() || c.Name == "source" || c.Name == "." || (c.Name == "exec" || c.Name == "" && c.Block) && !spareFD(r.FD) {
 				// exec 3<>/dev/tcp/… only opens a descriptor: what later
 				// reads it (sh <&3, cat <&3) is judged where it does;
 				// source /dev/stdin < /dev/tcp/H/P: the current shell
-				// runs what the socket sends.
+				// runs what the socket sends, as a block or loop does
+				// whose commands read it. A redirection with no command
+				// (</dev/tcp/H/P, the port check) opens the connection
+				// and closes it: nothing runs what it sends.
 				a.add(Effect{Kind: Flow, Cmd: i, Detail: "socket->shell", Word: t})
 			}
 			continue

@@ -218,12 +218,24 @@ var opaqueActs = []string{"rm(", "rm_rf", "rmtree", "rmdir", "unlink", "delete",
 // for (catalogue "code-lang=opaque": julia -e, Rscript -e, emacs --eval,
 // tclsh with a here-string): code that acts (deletes, runs, writes,
 // connects) is unknown code a person should look at; code that only
-// computes and prints is not.
-func (a *analysis) opaqueCode(i int, c *shell.Command, e *catalog.Entry, code string) {
+// computes and prints is not. A plain process call is judged as the
+// command it runs: the walk parsed it as one when the code is a word of
+// the line (walked), else it is judged here.
+func (a *analysis) opaqueCode(i int, c *shell.Command, e *catalog.Entry, code string, walked bool) {
 	if e == nil || e.Prop("code-lang") != "opaque" {
 		return
 	}
-	low := consolePrints.Get().Replace(strings.ToLower(code))
+	scan := code
+	if calls, rest := shell.PlainProcessCalls(code); len(calls) > 0 {
+		// System.cmd("git", ["status"]): what a plain call runs is judged
+		// as that command; the code around it is judged without it
+		// (opaqueliterals.go)
+		if !walked {
+			a.plainCallEffects(i, c, calls)
+		}
+		scan = rest
+	}
+	low := consolePrints.Get().Replace(strings.ToLower(scan))
 	if t := strings.TrimSpace(code); strings.HasPrefix(t, "!") || strings.Contains(code, ";!") || strings.Contains(code, "; !") {
 		// gnuplot's and octave's "! CMD" runs a shell command.
 		a.add(Effect{Kind: Unknown, Cmd: i, Detail: "code", Word: c.Name + " code that acts (!): " + code})

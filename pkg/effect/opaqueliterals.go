@@ -40,6 +40,24 @@ func (a *analysis) literalCommandEffects(i int, code string) {
 	}
 }
 
+// plainCallEffects judges the command each plain process call runs
+// (shell.PlainProcessCalls) as command i running it, as the same line
+// typed at the prompt would be: a call is a command whatever program it
+// names. A line that does not parse is unknown code that acts.
+func (a *analysis) plainCallEffects(i int, c *shell.Command, calls []shell.PlainCall) {
+	for _, pc := range calls {
+		res := shell.Parse(pc.Line)
+		if res.Unparsed || len(res.Commands) == 0 {
+			a.add(Effect{Kind: Unknown, Cmd: i, Detail: "code", Word: c.Name + " code that runs " + pc.Line})
+			continue
+		}
+		for _, x := range Of(&res, nil, a.env) {
+			x.Cmd = i
+			a.add(x)
+		}
+	}
+}
+
 func isWordByte(b byte) bool {
 	return b == '_' || b >= 'a' && b <= 'z' || b >= 'A' && b <= 'Z' || b >= '0' && b <= '9'
 }

@@ -491,7 +491,7 @@ func (a *analysis) words(i int, c *shell.Command, f *cmdFacts, cl *catalog.Class
 			}
 			a.add(Effect{Kind: SQL, Cmd: i, Target: w.Text})
 		case catalog.Code:
-			a.opaqueCode(i, c, e, w.Text)
+			a.opaqueCode(i, c, e, w.Text, true)
 			a.codeURLs(i, w.Text, f)
 		case catalog.Resolve:
 			// --resolve HOST:PORT:ADDR, --connect-to HOST:PORT:HOST2:PORT2:
@@ -582,7 +582,7 @@ func (a *analysis) words(i int, c *shell.Command, f *cmdFacts, cl *catalog.Class
 	}
 	if props && e.Has("code-lang") {
 		for _, t := range c.Stdin {
-			a.opaqueCode(i, c, e, t)
+			a.opaqueCode(i, c, e, t, false)
 		}
 	}
 	if e != nil && e.Prop("fetcher") != "" {
@@ -1116,6 +1116,9 @@ func remoteSpec(w string) (string, bool) {
 	c := strings.IndexByte(w, ':')
 	if c <= 0 || strings.ContainsAny(w[:c], "/ ") {
 		return "", false
+	}
+	if strings.HasPrefix(w, "${") && strings.IndexByte(w, '}') > c {
+		return "", false // ${GITHUB_ENV:-ci.env}: the colon is the expansion's
 	}
 	return w, true
 }

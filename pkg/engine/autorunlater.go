@@ -627,7 +627,14 @@ func buildFileLines(lower, content string) []string {
 	if lower == "dune" || strings.HasSuffix(lower, ".opam") || lower == "opam" {
 		content = duneEnv(content)
 	}
-	lines := quotedLines(content)
+	var deletes []string
+	if gradleFile(lower) {
+		// the home and the project in Gradle's words, and its deletes
+		// (gradlepaths.go)
+		content = gradleText(content)
+		deletes = gradleDeletes(content)
+	}
+	lines := append(quotedLines(content), deletes...)
 	for i, l := range lines {
 		for _, open := range []string{"<!@(", "<!(", ">!@(", ">!("} {
 			// '<!(cmd)', and one inside a longer value: '-I<!(cmd)'

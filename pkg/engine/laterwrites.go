@@ -148,9 +148,35 @@ func (ev *evaluation) judgeShownParts(res *shell.Result, effs []effect.Effect) {
 		for name, text := range res.Shown {
 			if match.CleanPath(name, ev.c.Cwd, ev.e.env.Home) == ef.Path && !ev.denied() {
 				ev.judgeFormatLines(ef.Path, text) // laterformats.go
+				if up := upperNames(text); up != text && !ev.denied() {
+					ev.judgeFormatLines(ef.Path, up)
+				}
 			}
 		}
 	}
+}
+
+// upperNames is text with the name of each NAME=VALUE line upper-cased:
+// the form a filter the walk does not follow may have given shown text
+// (tr a-z A-Z, awk's toupper, sed's \U), in which a variable's name is
+// what the file's reader takes it for.
+func upperNames(text string) string {
+	if !strings.Contains(text, "=") {
+		return text
+	}
+	lines := strings.Split(text, "\n")
+	for i, l := range lines {
+		k := strings.IndexByte(l, '=')
+		if k <= 0 {
+			continue
+		}
+		name := strings.ToUpper(l[:k])
+		if rest, ok := strings.CutPrefix(name, "EXPORT "); ok {
+			name = "export " + rest
+		}
+		lines[i] = name + l[k:]
+	}
+	return strings.Join(lines, "\n")
 }
 
 // projectCopy reports a command that writes what it reads from the

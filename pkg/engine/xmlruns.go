@@ -3,6 +3,8 @@ package engine
 import (
 	"path"
 	"strings"
+
+	"rampart.dev/pkg/internal/table"
 )
 
 // XML run configurations and build files (a JetBrains shell run
@@ -114,6 +116,9 @@ func xmlText(s string) string {
 // its arguments or commandlineArgs, and each Ant exec with its args.
 func xmlCommandLines(content string) []string {
 	var out []string
+	if strings.Contains(content, "${") {
+		content = mavenWords.Get().Replace(content) // ${user.home}/.ssh is ~/.ssh
+	}
 	for _, t := range xmlTags(content, "option") {
 		if t.attrs["name"] == "SCRIPT_TEXT" {
 			out = append(out, t.attrs["value"])
@@ -159,5 +164,26 @@ func xmlCommandLines(content string) []string {
 		}
 		out = append(out, line)
 	}
+	// Ant's <delete dir="…"/> and <delete file="…"/> (antrun's targets),
+	// and the clean plugin's filesets: the rm -rf they are
+	for _, t := range xmlTags(content, "delete") {
+		for _, a := range [...]string{"dir", "file"} {
+			if v, ok := t.attrs[a]; ok && v != "" {
+				out = append(out, "rm -rf "+shellQuote(v))
+			}
+		}
+	}
+	for _, fs := range xmlElements(content, "fileset") {
+		for _, d := range xmlElements(fs, "directory") {
+			out = append(out, "rm -rf "+shellQuote(d))
+		}
+	}
 	return out
 }
+
+// mavenWords are Maven's properties for the home and the project, in the
+// shell's words.
+var mavenWords = table.Once[*strings.Replacer]{Build: func() *strings.Replacer {
+	return strings.NewReplacer("${user.home}", "~", "${env.HOME}", "~", "${project.basedir}", ".", "${basedir}", ".",
+		"${project.build.directory}", "target")
+}}

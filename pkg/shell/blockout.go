@@ -36,6 +36,9 @@ type blockPrint struct {
 	overwrite               bool // 1<> F: written over F's start, the rest unseen
 	prior                   string
 	dir                     string // where the line was when the block opened the file (state.dir)
+	// shown: text given to filters inside the block that the walk does
+	// not follow ({ … | envsubst; } >> F), which F holds in some form
+	shown string
 }
 
 // printsToFile reports whether a compound command's redirections may
@@ -253,7 +256,7 @@ func (s *state) endBlockPrint(bp, outer *blockPrint, f frame) {
 	if bp.pl.dark != 0 || bp.appendTo && bp.unseen || bp.overwrite {
 		// unseen text, or appended to unseen text: the file stays unseen,
 		// holding what the walk read among the rest
-		s.addShown(k, text.String()[n:])
+		s.addShown(k, text.String()[n:]+bp.shown)
 		return
 	}
 	s.opaque.remove(k)

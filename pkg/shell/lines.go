@@ -788,9 +788,15 @@ func (s *state) recordWrites(f frame, name string, kinds uint32, inner []string,
 		s.walkConfigFile(f, file) // settings.go
 	}
 	text, known := "", false
+	pt, pok := "", false
+	if !argsFed && len(inner) > 0 {
+		pt, pok = argPrinterText(name, inner[1:]) // yes …, jq -rn '"…"' (argprinters.go)
+	}
 	switch {
 	case jok:
 		text, known = jt, true
+	case pok:
+		text, known = pt, true
 	case (name == "echo" || name == "printf" || kinds&kindScriptLang != 0) && !argsFed: // (scriptLang(name) != "")
 		// (awk 'BEGIN{print …}', a one-liner printing literals: echoText)
 		text, known = s.echoText(inner)
@@ -824,6 +830,9 @@ func (s *state) recordWrites(f frame, name string, kinds uint32, inner []string,
 			// … | envsubst >> F: a filter the walk does not follow
 			// writes what it made of text the line shows, which F holds
 			// in some form among the rest (Result.Shown)
+			if bp := s.printing; bp != nil && !bp.noting && !f.inPipe && f.depth == bp.depth && !stdoutAway(rs, false) {
+				bp.shown += in // { envsubst <<< '…'; } >> F (blockout.go)
+			}
 			for _, r := range rs {
 				if isWriteRedirect(r) && (r.FD == "" || r.FD == "1") && !strings.HasPrefix(r.Target, "/dev/") {
 					s.addShown(s.key(r.Target), in)

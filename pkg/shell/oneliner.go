@@ -360,7 +360,15 @@ const (
 	hookRecvRead                       // a method that reads the path it is called on
 	hookRecvDelete                     // a method that deletes the path it is called on
 	hookRecvDeleteTree                 // a method that deletes the tree it is called on (File(P).deleteRecursively())
+	// hookCIFile: a CI toolkit's file command (@actions/core's
+	// exportVariable, addPath, setOutput, saveState, summary.addRaw):
+	// a line appended to one of the job's files (cifiles.go)
+	hookCIFile
 )
+
+// receiver reports the kinds whose path is the object the method is
+// called on.
+func (k hookKind) receiver() bool { return k >= hookRecvWrite && k <= hookRecvDeleteTree }
 
 // evalInLangs are the languages the hookEvalIn calls run their argument
 // in: Vim script's luaeval("…") and py3eval("…").
@@ -438,6 +446,9 @@ func scriptHooks() map[string][]hook {
 			{"execFile", hookShell}, {"execFileSync", hookShell},
 			// execa's calls: a program and its argument list, or one line
 			{"execa", hookShell}, {"execaSync", hookShell}, {"execaCommand", hookShell}, {"execaCommandSync", hookShell},
+			// @actions/core's file commands (cifiles.go)
+			{"exportVariable", hookCIFile}, {"addPath", hookCIFile}, {"setOutput", hookCIFile}, {"saveState", hookCIFile},
+			{"addRaw", hookCIFile},
 			{"rmSync", hookRmTree}, {"rmdirSync", hookRmTree}, {"rm", hookRmTree}, {"rmdir", hookRmTree},
 			{"unlinkSync", hookRmFile}, {"unlink", hookRmFile},
 			{"readFileSync", hookRead}, {"readFile", hookRead}, {"createReadStream", hookRead},
@@ -599,12 +610,12 @@ func (s *state) scanCode(lang, code string, f frame) CodeFacts {
 				continue // asyncio.run(main()): an event loop, not a process
 			}
 			args, end, ok := sc.call(namedCallAt(code, k, at))
-			if !ok && h.kind >= hookRecvWrite && k > 0 && code[k-1] == '.' && methodWithoutParens(lang) {
+			if !ok && h.kind.receiver() && k > 0 && code[k-1] == '.' && methodWithoutParens(lang) {
 				// Pathname.new(P).rmtree, fso.GetFolder(P).Delete True: a
 				// method called without brackets
 				ok, end = true, at
 			}
-			if ok && h.kind >= hookRecvWrite { // the receiver kinds come last
+			if ok && h.kind.receiver() { // the receiver kinds
 				// (Path.home() / '.bashrc').write_text(...), p.unlink():
 				// the path is the object the method is called on.
 				recv, found := sc.receiver(k)
@@ -648,6 +659,14 @@ func (s *state) scanCode(lang, code string, f frame) CodeFacts {
 					// call is made by what it is handed to, on arguments
 					// nobody here reads
 					facts.Opaque = append(facts.Opaque, h.name)
+				}
+				continue
+			}
+			if h.kind == hookCIFile {
+				if ok && strings.Contains(code, "@actions/core") {
+					if line := ciFileLine(h.name, args); line != "" {
+						s.parseString(line, f) // core.exportVariable('N', 'V'): echo N=V >> "$GITHUB_ENV"
+					}
 				}
 				continue
 			}

@@ -6,6 +6,8 @@ import (
 
 	"mvdan.cc/sh/v3/expand"
 	"mvdan.cc/sh/v3/syntax"
+
+	"rampart.dev/pkg/internal/table"
 )
 
 // lineEnv is the environment a line's expansions see: the variables
@@ -95,10 +97,14 @@ func (s *state) expandParam(p *syntax.ParamExp) (v string, ok bool) {
 		if p.Exp == nil || !defaultOp(p.Exp.Op) || p.Excl || s.scope.hiddenAssign {
 			return "", false
 		}
-		if secretParamName(p.Param.Value) {
+		if secretParamName(p.Param.Value) || placeParams.Get(p.Param.Value) {
 			// ${NPM_TOKEN:-none}: a secret's variable is set where the
 			// agent runs far more often than not; its default is the
-			// fallback, and the word is the secret
+			// fallback, and the word is the secret. So with a variable
+			// whose value is a place the judgement knows by the name
+			// (${GITHUB_ENV:-/dev/null}, ${KUBECONFIG:-kube.yaml}): where
+			// it is set, the place is what is written or read, and the
+			// worse of the two
 			return "", false
 		}
 	}
@@ -107,6 +113,23 @@ func (s *state) expandParam(p *syntax.ParamExp) (v string, ok bool) {
 	}
 	return v, true
 }
+
+// placeParams are the variables whose value is a place the judgement
+// knows by the variable's name: a CI job's files for later steps
+// (engine/cisteps.go's ciStepVars), the file every bash sources, and the
+// files credentials are kept in (effect/analysis.go's
+// credentialFileVars). A default word of one of them is the fallback,
+// not what the line most likely writes or reads.
+var placeParams = table.Map[string, bool]{Words: "GITHUB_ENV GITHUB_PATH GITHUB_OUTPUT GITHUB_STEP_SUMMARY GITHUB_STATE BASH_ENV " +
+	"GOOGLE_APPLICATION_CREDENTIALS KUBECONFIG AWS_SHARED_CREDENTIALS_FILE AWS_CONFIG_FILE NETRC AWS_WEB_IDENTITY_TOKEN_FILE " +
+	"AWS_CONTAINER_AUTHORIZATION_TOKEN_FILE AZURE_FEDERATED_TOKEN_FILE VAULT_TOKEN_FILE DOCKER_CONFIG GNUPGHOME SSH_AUTH_SOCK " +
+	"PGPASSFILE PASSWORD_STORE_DIR GH_CONFIG_DIR CARGO_HOME TF_CLI_CONFIG_FILE RCLONE_CONFIG CLOUDSDK_CONFIG AZURE_CONFIG_DIR " +
+	"NPM_CONFIG_USERCONFIG DOCKER_CERT_PATH CREDENTIALS_DIRECTORY"}
+
+// PlaceParam reports a variable whose value is a place the judgement
+// knows by the variable's name (placeParams): its default word is not
+// taken for it.
+func PlaceParam(name string) bool { return placeParams.Get(name) }
 
 func defaultOp(op syntax.ParExpOperator) bool {
 	switch op {

@@ -98,6 +98,11 @@ type Command struct {
 	Dynamic   bool       // a word had an expansion that could not be resolved statically
 	Synthetic bool       // derived from an interpreter one-liner (python -c, perl -e, node -e, ruby -e) or find -delete
 	Repeats   bool       // runs again and again: in a while, until or for loop's condition or body
+	// Block is set on a command with no program that carries a block's or
+	// a loop's redirections ({ …; } < F, while …; done < F): what is
+	// inside reads and writes through them. A redirection alone
+	// (</dev/tcp/H/P) has no Block: it opens the file and closes it.
+	Block bool
 	// Shell is the shell process it runs in: 0 for the line's own, or
 	// the id of the subshell or child process around it (a (…) group, a
 	// pipeline stage, a background job, $(…), bash -c), whose parent

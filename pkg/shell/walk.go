@@ -801,8 +801,12 @@ func (s *state) procBlock(pl *pipe, sp span, out bool, end int) {
 
 // walkPipe walks the stages of a pipeline, numbering them.
 func (s *state) walkPipe(c *syntax.BinaryCmd, f frame) {
+	var block *blockPrint // the block whose file the last stage prints into
 	if s.printing != nil && !f.inPipe {
 		s.blockPrintsUnseen(f, "a pipeline", nil) // its last stage prints into a block's file (blockout.go)
+		if bp := s.printing; !bp.noting && f.depth == bp.depth {
+			block = bp
+		}
 	}
 	if f.pl == nil {
 		f.pl = s.newPipe()
@@ -841,6 +845,20 @@ func (s *state) walkPipe(c *syntax.BinaryCmd, f frame) {
 			}
 			s.walkStmt(st, g)
 		})
+	}
+	if block != nil {
+		// { … | envsubst; } >> F: F shows the text given to the last
+		// stage's filter, and what the last stage was read to print
+		for _, g := range f.pl.given {
+			if g.stage == f.pl.stage {
+				block.shown += g.text
+			}
+		}
+		for _, g := range f.pl.feeds {
+			if g.stage == f.pl.stage {
+				block.shown += g.text
+			}
+		}
 	}
 	if cap(stages) <= maxStmtBuf && len(s.stmtBufs) < maxStmtBufs {
 		s.stmtBufs = append(s.stmtBufs, stages[:0])

@@ -617,6 +617,8 @@ func (s *state) echoText(words []string) (string, bool) {
 		return printfText(args[0], args[1:])
 	case "awk", "gawk", "mawk", "nawk":
 		return awkBeginText(args) // awkprint.go
+	case "yes", "jq", "gojq", "jaq":
+		return argPrinterText(words[0], args) // argprinters.go
 	}
 	if len(args) > 1 && args[0] != "" && args[0][0] == '-' {
 		return codePrintText(words) // codeprint.go: python3 -c 'print("…")'

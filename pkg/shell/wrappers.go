@@ -40,7 +40,7 @@ func (s *state) emitWords(f frame, words []string, dyn []bool, rs []Redirect, rd
 		d = d || x
 	}
 	if len(words) == 0 {
-		s.add(&Command{Redirects: rs, Pipeline: f.pl.id, Stage: f.pl.stage, Depth: f.depth, Via: f.via, Dynamic: d, Synthetic: f.synthetic})
+		s.add(&Command{Redirects: rs, Pipeline: f.pl.id, Stage: f.pl.stage, Depth: f.depth, Via: f.via, Dynamic: d, Synthetic: f.synthetic, Block: s.compound})
 		return
 	}
 	manyPrograms := false
@@ -672,6 +672,14 @@ func (s *state) runs(f frame, name string, words []string, dyn []bool) {
 			// calls for what they run and delete (sourcelangs.go); what
 			// else it does stays the opaque reading's
 			s.scanCode(lang, code, f)
+		}
+		if code, ok := opaqueCode(name, words); ok {
+			// elixir -e 'System.cmd("git", ["status"])', erl's os:cmd("ls"):
+			// a plain process call's command is a command the line runs
+			// (plaincalls.go)
+			for _, line := range OpaqueCallLines(code) {
+				s.parseString(line, f)
+			}
 		}
 		if lang, code, ok := taskCode(words); ok {
 			i := len(s.out) - 1
@@ -2737,6 +2745,29 @@ func httpie(name string) bool {
 		return true
 	}
 	return false
+}
+
+// opaqueCode gives the code word of a program the catalogue reads as
+// opaque code (code-lang=opaque: elixir -e, erl -eval, ocaml -e, crystal
+// eval, ghc -e).
+func opaqueCode(name string, words []string) (code string, ok bool) {
+	if len(words) < 2 {
+		return "", false
+	}
+	cat := catalog.Default()
+	if !cat.SummaryOf(name).MayHave("code-lang") || !slices.ContainsFunc(words[1:], plainCallMarked) {
+		return "", false // (the cheap tests first: awk and sed are code-lang programs on every pipeline)
+	}
+	cl := cat.Classify(name, words[1:])
+	if cl.Entry == nil || cl.Entry.Prop("code-lang") != "opaque" {
+		return "", false
+	}
+	for _, w := range cl.Words {
+		if w.Role == catalog.Code {
+			return w.Text, true
+		}
+	}
+	return "", false
 }
 
 // opaqueSourceCode gives the code word of a program the catalogue reads

@@ -1,0 +1,89 @@
+package shell
+
+import (
+	"strings"
+	"testing"
+)
+
+func TestPlainProcessCalls(t *testing.T) {
+	for _, c := range []struct {
+		code  string
+		lines []string
+		rest  string // a substring rest must hold ("" for none)
+	}{
+		{`System.cmd("git", ["status"])`, []string{"git status"}, "nil"},
+		{`{out, 0} = System.cmd("git", ["rev-parse", "HEAD"]); IO.puts(out)`, []string{"git rev-parse HEAD"}, "IO.puts(out)"},
+		{`System.cmd("mix", ["test"], into: IO.stream())`, []string{"mix test"}, ""},
+		{`io:format("~s", [os:cmd("ls -la")]), halt().`, []string{"ls -la"}, "halt()"},
+		{`ignore (Sys.command "make test")`, []string{"make test"}, "ignore"},
+		{`System.Process.readProcess "git" ["rev-parse", "HEAD"] "" >>= putStr`, []string{"git rev-parse HEAD"}, ">>= putStr"},
+		{`run "ls", "-la"`, []string{"ls -la"}, ""},
+		{`(clojure.java.shell/sh "git" "status")`, []string{"git status"}, ""},
+		{`"git status".execute().text`, []string{"git status"}, ".text"},
+		{`puts ` + "`date`", []string{"date"}, "puts"},
+		{`d = "_build"; System.cmd("rm", ["-rf", d])`, []string{"rm -rf _build"}, ""},
+		{`System.cmd("rm", ~w(-rf /home/dev))`, []string{"rm -rf /home/dev"}, ""},
+		{`(babashka.process/shell "rm -rf" (System/getenv "HOME"))`, []string{"rm -rf ~"}, ""},
+		// not plain: a variable, input, a concatenation, an interpolation
+		{`System.cmd(cmd, [])`, nil, "System.cmd(cmd"},
+		{`System.shell(IO.gets(""))`, nil, "IO.gets"},
+		{`Sys.command ("rm -rf " ^ d)`, nil, "Sys.command"},
+		{`callCommand "rm -rf " ++ dir`, nil, "callCommand"},
+		{`System.shell("rm -rf #{d}")`, nil, "System.shell"},
+		{`System.cmd("rm", ["-rf", "."], cd: "/home/dev")`, nil, "System.cmd"},
+		{`IO.puts("hello")`, nil, "IO.puts"},
+	} {
+		calls, rest := PlainProcessCalls(c.code)
+		var got []string
+		for _, pc := range calls {
+			got = append(got, pc.Line)
+		}
+		if strings.Join(got, "|") != strings.Join(c.lines, "|") {
+			t.Errorf("PlainProcessCalls(%q) = %q, want %q", c.code, got, c.lines)
+		}
+		if c.rest != "" && !strings.Contains(rest, c.rest) {
+			t.Errorf("PlainProcessCalls(%q) rest = %q, want it to hold %q", c.code, rest, c.rest)
+		}
+	}
+}
+
+func TestArgPrinterText(t *testing.T) {
+	for _, c := range []struct {
+		name string
+		args []string
+		out  string
+		ok   bool
+	}{
+		{"yes", []string{"A=b"}, "A=b\n", true},
+		{"yes", nil, "y\n", true},
+		{"yes", []string{"--version"}, "", false},
+		{"jq", []string{"-rn", `"A=b"`}, "A=b\n", true},
+		{"jq", []string{"-n", `"A=b"`}, "\"A=b\"\n", true},
+		{"jq", []string{"-n", "-r", `"A=b"`}, "A=b\n", true},
+		{"jq", []string{"-r", `"A=b"`}, "", false},
+		{"jq", []string{"-rn", `"\(env.X)"`}, "", false},
+		{"jq", []string{"-r", ".version", "package.json"}, "", false},
+	} {
+		out, ok := argPrinterText(c.name, c.args)
+		if out != c.out || ok != c.ok {
+			t.Errorf("argPrinterText(%s %q) = %q, %v; want %q, %v", c.name, c.args, out, ok, c.out, c.ok)
+		}
+	}
+}
+
+func TestCIFileLine(t *testing.T) {
+	for _, c := range []struct {
+		name string
+		args []value
+		want string
+	}{
+		{"exportVariable", []value{{str: "NODE_ENV", known: true}, {str: "production", known: true}}, `echo NODE_ENV=production >> "$GITHUB_ENV"`},
+		{"setOutput", []value{{str: "t", known: true}, {raw: "process.env.NPM_TOKEN"}}, `echo t="$NPM_TOKEN" >> "$GITHUB_OUTPUT"`},
+		{"addPath", []value{{str: "/tmp/bin", known: true}}, `echo /tmp/bin >> "$GITHUB_PATH"`},
+		{"addPath", []value{{raw: "process.cwd() + '/bin'"}}, ``},
+	} {
+		if got := ciFileLine(c.name, c.args); got != c.want {
+			t.Errorf("ciFileLine(%s) = %q, want %q", c.name, got, c.want)
+		}
+	}
+}
