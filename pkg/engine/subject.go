@@ -395,6 +395,8 @@ func (ev *evaluation) execLine(line string, primary bool, tool string) {
 	ev.judgeDiskScripts(res, cwds)       // diskscripts.go
 	ev.judgeDiskSQL(res, cwds, tool)     // disksql.go
 	ev.judgeSQLShellLines(effs)          // sqlshell.go
+	ev.judgeSQLWrittenTexts(effs)        // sqlshell.go
+	ev.judgeNodeShellLines(res, effs)    // sqlshell.go
 }
 
 // judgeEffect judges one effect of a command line as the subjects policies
