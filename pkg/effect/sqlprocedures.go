@@ -22,11 +22,11 @@ var untrustedPLs = table.Map[string, string]{Build: func() map[string]string {
 	}
 }}
 
-// plCommands returns, for SQL text that declares code in an untrusted
+// PLCommands returns, for SQL text that declares code in an untrusted
 // procedural language, the command lines that run each body it gives:
 // CREATE FUNCTION f() … AS $$BODY$$ LANGUAGE plpython3u, DO LANGUAGE
 // plpython3u 'BODY', DO $$BODY$$ LANGUAGE plperlu.
-func plCommands(text string) []string {
+func PLCommands(text string) []string {
 	if indexFold(text, "language") < 0 {
 		return nil
 	}

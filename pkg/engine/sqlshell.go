@@ -56,24 +56,29 @@ func (ev *evaluation) judgeSQLShellLines(effs []effect.Effect) {
 }
 
 // judgeSQLWrittenTexts judges the files the SQL of a line's effects writes
-// with text it spells out (effect.SQLWrittenTexts: SELECT '…' INTO
-// OUTFILE, COPY (SELECT '…') TO 'file', lo_export, writefile) by what they
-// hold, as the write tool's files are: the path itself is already judged
-// as the line's Write effect.
+// with text it spells out (judgeSQLTextWrites).
 func (ev *evaluation) judgeSQLWrittenTexts(effs []effect.Effect) {
 	for _, ef := range effs {
-		if ef.Kind != effect.SQL || ev.denied() {
-			continue
+		if ef.Kind == effect.SQL && !ev.denied() {
+			ev.judgeSQLTextWrites(ef.Target)
 		}
-		for _, w := range effect.SQLWrittenTexts(ef.Target) {
-			if ev.denied() {
-				return
-			}
-			p := match.CleanPath(w.Path, ev.c.Cwd, ev.e.env.Home)
-			ev.contentWriteSubject(p, w.Text)
-			ev.judgeAutoRun(p, w.Text)     // autorun.go
-			ev.judgeLaterFormat(p, w.Text) // laterformats.go
+	}
+}
+
+// judgeSQLTextWrites judges the files SQL text writes with text it spells
+// out (effect.SQLWrittenTexts: SELECT '…' INTO OUTFILE, COPY (SELECT '…')
+// TO 'file', lo_export, writefile) by what they hold, as the write tool's
+// files are: the path itself is judged as the SQL's write of it.
+func (ev *evaluation) judgeSQLTextWrites(text string) {
+	for _, w := range effect.SQLWrittenTexts(text) {
+		if ev.denied() {
+			return
 		}
+		p := match.CleanPath(w.Path, ev.c.Cwd, ev.e.env.Home)
+		ev.contentWriteSubject(p, w.Text)
+		ev.judgeAutoRun(p, w.Text)     // autorun.go
+		ev.judgeLaterFormat(p, w.Text) // laterformats.go
+		ev.judgeWebShell(p, w.Text)    // webshell.go
 	}
 }
 

@@ -94,6 +94,7 @@ func (ev *evaluation) run(trace *Trace) {
 			ev.judgeAutoRun(p, c.Content())           // autorun.go
 			ev.judgeLaterFormat(p, c.Content())       // laterformats.go
 			ev.judgeProtectionOff(p, c.Content())     // protectionsoff.go
+			ev.judgeWebShell(p, c.Content())          // webshell.go
 		}
 	case call.ToolFetch:
 		raw := c.URL()
