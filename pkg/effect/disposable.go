@@ -126,8 +126,9 @@ var envOptions = table.Map[string, bool]{Words: "--env --environment --settings"
 // hostOptions are database clients' options naming the server.
 var hostOptions = table.Map[string, bool]{Words: "-h --host --hostname"}
 
-// firstOperandDB are the clients whose first operand is a database's name.
-var firstOperandDB = table.Map[string, bool]{Words: "psql dropdb createdb mysql mariadb"}
+// firstOperandDB are the clients whose first operand is a database's name
+// (mongosh app_test, and the old mongo shell alike).
+var firstOperandDB = table.Map[string, bool]{Words: "psql dropdb createdb mysql mariadb mongosh mongo"}
 
 // valueShort are the short options of those clients that take a value in
 // the next word, so that it is not read as an operand.
@@ -391,6 +392,7 @@ func Disposable(res *shell.Result, i int, cwd string, env Env) bool {
 			continue
 		}
 		if db, ok := urlDatabase(w); ok {
+			operand = false // mongosh mongodb://localhost/app_test: the URL is the first operand
 			if c.Name == "redis-cli" {
 				redisDB = redisDB || db != "" && db != "0" && strings.Trim(db, "0123456789") == ""
 				continue
@@ -413,7 +415,7 @@ func Disposable(res *shell.Result, i int, cwd string, env Env) bool {
 				name(v) // rails db:reset RAILS_ENV=test
 				continue
 			}
-			if operand && !strings.ContainsAny(w, " /=") {
+			if operand && !strings.ContainsAny(w, " /=(") {
 				name(w)
 				operand = false
 			}

@@ -50,7 +50,7 @@ func sqlShellCommands(text string) []string {
 		// COPY … TO PROGRAM cmd not quoted as SQLPrograms reads it
 		out = append(out, strings.TrimSpace(text[k+len(" PROGRAM "):]))
 	}
-	return out
+	return append(out, PLCommands(text)...) // sqlprocedures.go
 }
 
 // psqlPipes are psql's meta-commands that send output to a shell command

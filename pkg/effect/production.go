@@ -851,8 +851,12 @@ func declines(val string) bool {
 // its own) and a document store's write methods (in its JavaScript).
 var storeWrites = table.Map[string, []string]{Build: func() map[string][]string {
 	return map[string][]string{
-		"redis": {"DEL", "UNLINK", "SET", "SETEX", "MSET", "HSET", "HDEL", "HMSET", "EXPIRE", "PEXPIRE", "PERSIST", "RENAME", "LPUSH", "RPUSH", "LPOP", "RPOP", "LREM", "LTRIM", "SADD", "SREM", "SPOP", "ZADD", "ZREM", "ZREMRANGEBYSCORE", "INCR", "INCRBY", "DECR", "DECRBY", "APPEND", "GETDEL", "XADD", "XDEL", "XTRIM", "FLUSHALL", "FLUSHDB", "EVAL", "EVALSHA", "FCALL", "CONFIG", "SCRIPT", "RESTORE", "MIGRATE", "SWAPDB", "MOVE", "COPY"},
-		"mongo": {".UPDATEONE(", ".UPDATEMANY(", ".DELETEONE(", ".DELETEMANY(", ".INSERTONE(", ".INSERTMANY(", ".INSERT(", ".UPDATE(", ".REMOVE(", ".DROP(", ".DROPDATABASE(", ".REPLACEONE(", ".FINDONEANDUPDATE(", ".FINDONEANDDELETE(", ".FINDONEANDREPLACE(", ".RENAMECOLLECTION(", ".BULKWRITE(", ".CREATEINDEX(", ".DROPINDEX(", ".DROPINDEXES("},
+		"redis": {"DEL", "UNLINK", "SET", "SETEX", "MSET", "HSET", "HDEL", "HMSET", "EXPIRE", "PEXPIRE", "PERSIST", "RENAME", "LPUSH", "RPUSH", "LPOP", "RPOP", "LREM", "LTRIM", "SADD", "SREM", "SPOP", "ZADD", "ZREM", "ZREMRANGEBYSCORE", "INCR", "INCRBY", "DECR", "DECRBY", "APPEND", "GETDEL", "XADD", "XDEL", "XTRIM", "FLUSHALL", "FLUSHDB", "EVAL", "EVALSHA", "FCALL", "CONFIG", "SCRIPT", "RESTORE", "MIGRATE", "SWAPDB", "MOVE", "COPY", "SHUTDOWN"},
+		"mongo": {".UPDATEONE(", ".UPDATEMANY(", ".DELETEONE(", ".DELETEMANY(", ".INSERTONE(", ".INSERTMANY(", ".INSERT(", ".UPDATE(", ".REMOVE(", ".DROP(", ".DROPDATABASE(", ".REPLACEONE(", ".FINDONEANDUPDATE(", ".FINDONEANDDELETE(", ".FINDONEANDREPLACE(", ".RENAMECOLLECTION(", ".BULKWRITE(", ".CREATEINDEX(", ".DROPINDEX(", ".DROPINDEXES(",
+			// who may do what: users and roles made, changed, dropped
+			".CREATEUSER(", ".UPDATEUSER(", ".DROPUSER(", ".DROPALLUSERS(", ".CHANGEUSERPASSWORD(", ".GRANTROLESTOUSER(",
+			".REVOKEROLESFROMUSER(", ".CREATEROLE(", ".UPDATEROLE(", ".DROPROLE(", ".GRANTPRIVILEGESTOROLE(", ".GRANTROLESTOROLE(",
+			".CREATECOLLECTION(", ".SHUTDOWNSERVER("},
 	}
 }}
 
@@ -862,6 +866,7 @@ var redisAdminWrites = table.Map[string, []string]{Build: func() map[string][]st
 	return map[string][]string{
 		"CONFIG": {"SET", "REWRITE", "RESETSTAT"},
 		"SCRIPT": {"FLUSH", "LOAD", "KILL"},
+		"ACL":    {"SETUSER", "DELUSER", "LOAD"},
 	}
 }}
 

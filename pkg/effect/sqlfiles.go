@@ -69,7 +69,7 @@ func SQLFiles(text string) (reads, writes []string) {
 		}
 		i += off + len("LO_EXPORT(")
 		off = i
-		if c := strings.IndexByte(text[i:], ','); c >= 0 {
+		if c := topLevelComma(text[i:]); c >= 0 {
 			if name, ok := sqlLiteralAt(text, i+c+1); ok {
 				writes = append(writes, name)
 			}
@@ -130,6 +130,35 @@ func SQLFiles(text string) (reads, writes []string) {
 		}
 	}
 	return reads, writes
+}
+
+// topLevelComma is the index of the first comma of s outside brackets and
+// quotes opened in s (the end of a call's first argument: lo_export(
+// lo_from_bytea(0, '…'), 'file')), or -1.
+func topLevelComma(s string) int {
+	depth := 0
+	var q byte
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		switch {
+		case q != 0:
+			if c == q {
+				q = 0
+			}
+		case c == '\'' || c == '"':
+			q = c
+		case c == '(':
+			depth++
+		case c == ')':
+			if depth == 0 {
+				return -1
+			}
+			depth--
+		case c == ',' && depth == 0:
+			return i
+		}
+	}
+	return -1
 }
 
 // sqliteURIPath is the file a SQLite URI filename names

@@ -97,6 +97,11 @@ func (ev *evaluation) judgeLineWrites(res *shell.Result, effs []effect.Effect) {
 		if ef.Kind != effect.Write || ef.Path == "" || ev.denied() {
 			continue
 		}
+		if len(res.Files) > 0 {
+			for text := range ev.shownTexts(res, ef.Path) {
+				ev.judgeWebShell(ef.Path, text) // webshell.go
+			}
+		}
 		later := laterFile(ef.Path)
 		if !later && !taskFile(ef.Path) {
 			if !hooksRead {

@@ -117,6 +117,7 @@ func (w *mcpWalk) contentFor(v string) string {
 // files (its editor's settings, .vscode/mcp.json) are judged by their
 // path alone, as an MCP write of them always was.
 func (ev *evaluation) contentWriteSubject(p, content string) {
+	ev.judgeWebShell(p, content) // webshell.go: wherever it lands
 	cwd := ev.c.Cwd
 	if _, ok := writtenAgentEffect(p, content, ev.e.env.Home); ok || ev.homeRel(p) == "" || cwd != "" && strings.HasPrefix(p, strings.TrimSuffix(cwd, "/")+"/") {
 		ev.pathSubject(call.ToolWrite, p)
@@ -124,6 +125,7 @@ func (ev *evaluation) contentWriteSubject(p, content string) {
 	}
 	s := subject{tool: call.ToolWrite, text: p, path: p, content: content, effect: writtenFormatEffect(p, content)}
 	ev.judge(&s)
+	ev.judgeWebShell(p, content)              // webshell.go
 	ev.judgeProductionFile(call.ToolWrite, p) // productionfiles.go
 	ev.judgePathAlternates(&s)                // paths.go
 	if hasGlob(p) && !ev.denied() {

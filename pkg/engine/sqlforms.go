@@ -124,7 +124,7 @@ func (ev *evaluation) judgeSQLOn(text string, disposable bool) {
 		// code the server loads or runs later, which nobody here can read
 		ev.judgeEffect(effect.Effect{Kind: effect.Unknown, Cmd: -1, Detail: "sql", Word: "code the database server loads or runs later"}, toolSQL)
 	}
-	for _, p := range effect.SQLPrograms(text) {
+	for _, p := range append(effect.SQLPrograms(text), effect.PLCommands(text)...) {
 		if ev.denied() {
 			return
 		}
@@ -146,6 +146,9 @@ func (ev *evaluation) judgeSQLOn(text string, disposable bool) {
 		if !ev.denied() {
 			ev.pathSubject(call.ToolWrite, match.CleanPath(p, ev.c.Cwd, ev.e.env.Home))
 		}
+	}
+	if !ev.denied() {
+		ev.judgeSQLTextWrites(text) // sqlshell.go
 	}
 }
 

@@ -5,6 +5,8 @@ import (
 
 	"rampart.dev/pkg/call"
 	"rampart.dev/pkg/effect"
+	"rampart.dev/pkg/match"
+	"rampart.dev/pkg/shell"
 )
 
 // A shell command SQL hands the database server (COPY … TO PROGRAM
@@ -50,5 +52,49 @@ func (ev *evaluation) judgeSQLShellLines(effs []effect.Effect) {
 			return
 		}
 		ev.exec(l, false, call.ToolExec)
+	}
+}
+
+// judgeSQLWrittenTexts judges the files the SQL of a line's effects writes
+// with text it spells out (judgeSQLTextWrites).
+func (ev *evaluation) judgeSQLWrittenTexts(effs []effect.Effect) {
+	for _, ef := range effs {
+		if ef.Kind == effect.SQL && !ev.denied() {
+			ev.judgeSQLTextWrites(ef.Target)
+		}
+	}
+}
+
+// judgeSQLTextWrites judges the files SQL text writes with text it spells
+// out (effect.SQLWrittenTexts: SELECT '…' INTO OUTFILE, COPY (SELECT '…')
+// TO 'file', lo_export, writefile) by what they hold, as the write tool's
+// files are: the path itself is judged as the SQL's write of it.
+func (ev *evaluation) judgeSQLTextWrites(text string) {
+	for _, w := range effect.SQLWrittenTexts(text) {
+		if ev.denied() {
+			return
+		}
+		p := match.CleanPath(w.Path, ev.c.Cwd, ev.e.env.Home)
+		ev.contentWriteSubject(p, w.Text)
+		ev.judgeAutoRun(p, w.Text)     // autorun.go
+		ev.judgeLaterFormat(p, w.Text) // laterformats.go
+		ev.judgeWebShell(p, w.Text)    // webshell.go
+	}
+}
+
+// judgeNodeShellLines judges the text a Node.js database shell runs
+// (mongosh --eval 'require("child_process")…') as the node -e line that
+// runs the same code (effect.NodeShellLine).
+func (ev *evaluation) judgeNodeShellLines(res *shell.Result, effs []effect.Effect) {
+	for _, ef := range effs {
+		if ev.denied() {
+			return
+		}
+		if ef.Kind != effect.SQL || ef.Cmd < 0 || ef.Cmd >= len(res.Commands) {
+			continue
+		}
+		if l, ok := effect.NodeShellLine(res.Commands[ef.Cmd].Name, ef.Target); ok {
+			ev.exec(l, false, call.ToolExec)
+		}
 	}
 }

@@ -94,6 +94,7 @@ func (ev *evaluation) run(trace *Trace) {
 			ev.judgeAutoRun(p, c.Content())           // autorun.go
 			ev.judgeLaterFormat(p, c.Content())       // laterformats.go
 			ev.judgeProtectionOff(p, c.Content())     // protectionsoff.go
+			ev.judgeWebShell(p, c.Content())          // webshell.go
 		}
 	case call.ToolFetch:
 		raw := c.URL()
@@ -396,6 +397,8 @@ func (ev *evaluation) execLine(line string, primary bool, tool string) {
 	ev.judgeDiskScripts(res, cwds)       // diskscripts.go
 	ev.judgeDiskSQL(res, cwds, tool)     // disksql.go
 	ev.judgeSQLShellLines(effs)          // sqlshell.go
+	ev.judgeSQLWrittenTexts(effs)        // sqlshell.go
+	ev.judgeNodeShellLines(res, effs)    // sqlshell.go
 }
 
 // judgeEffect judges one effect of a command line as the subjects policies
