@@ -10,6 +10,7 @@ import (
 	"sort"
 	"strings"
 	"sync"
+	"sync/atomic"
 
 	"rampart.dev/pkg/call"
 	"rampart.dev/pkg/match"
@@ -100,20 +101,142 @@ func SortEntries(es []*Entry) {
 // one call reads the rules of the few entries that admit it.
 func (e *Entry) Rules() []*Rule {
 	if l := e.lazy; l != nil {
-		l.once.Do(func() { l.rules = decodeRules(l.src, l.builtIn) })
+		l.once.Do(func() { l.rules = l.all() })
 		return l.rules
 	}
 	return e.rules
 }
 
+// Rule returns the entry's rule j, as Rules()[j]. An entry of a snapshot
+// built into the binary lays out that rule alone (through its command
+// index), so that judging a command reads only the rules it reaches; a
+// rule that cannot be laid out is an unconditional deny, as the entry's
+// rules then are (decodeRules).
+func (e *Entry) Rule(j int) *Rule {
+	if l := e.lazy; l != nil {
+		if sp := l.spanned(); sp != nil {
+			if r, ok := sp.rule(l, j); ok {
+				return r
+			}
+			return &Rule{Action: call.Deny, Message: damagedMessage}
+		}
+	}
+	return e.Rules()[j]
+}
+
+// RuleHasEffect reports whether the entry's rule j has effect_matches,
+// without laying it out when the entry has a command index (which says).
+func (e *Entry) RuleHasEffect(j int) bool {
+	if l := e.lazy; l != nil {
+		if sp := l.spanned(); sp != nil {
+			return sp.at[j].flags&ruleHasEffect != 0
+		}
+	}
+	return len(e.Rules()[j].Effect) > 0
+}
+
 // lazyRules are an entry's rules still in snapshot form: src was checked
 // when the snapshot was loaded, so laying it out cannot fail.
 type lazyRules struct {
-	src     string
-	builtIn bool   // of a snapshot built into the binary (loadBuiltIn)
-	index   string // the entry's command index, of a snapshot built into the binary (CommandIndex)
-	once    sync.Once
-	rules   []*Rule
+	src      string
+	builtIn  bool   // of a snapshot built into the binary (loadBuiltIn)
+	index    string // the entry's command index, of a snapshot built into the binary (CommandIndex)
+	once     sync.Once
+	rules    []*Rule
+	spanOnce sync.Once
+	spans    *ruleSpans // see spanned
+}
+
+// all lays out every rule of the entry: one at a time through the command
+// index when the entry has one (so that Rule and Rules give the same
+// rules), else the whole section at once.
+func (l *lazyRules) all() []*Rule {
+	sp := l.spanned()
+	if sp == nil {
+		return decodeRules(l.src, l.builtIn)
+	}
+	out := make([]*Rule, len(sp.at))
+	for j := range out {
+		r, ok := sp.rule(l, j)
+		if !ok {
+			return []*Rule{{Action: call.Deny, Message: damagedMessage}}
+		}
+		out[j] = r
+	}
+	return out
+}
+
+// ruleSpans are the rules of an entry as its command index places them in
+// the snapshot, each laid out on first use (rule).
+type ruleSpans struct {
+	at    []ruleSpan
+	rules []Rule
+	done  []atomic.Bool // rules[j] laid out
+	ok    []bool        // rules[j] read as the index says
+	mu    sync.Mutex    // held to lay a rule out
+	spare []string      // room for the rules' lists of strings (snapReader.strs)
+}
+
+// ruleSpan is where a rule is in its entry's section, and its flags
+// (ruleHasCommand, ruleHasEffect).
+type ruleSpan struct {
+	start, end int32
+	flags      uint8
+}
+
+// spanned returns the entry's rules as its command index places them; nil
+// when it has no index, or the index does not tile the section: then the
+// rules are laid out together.
+func (l *lazyRules) spanned() *ruleSpans {
+	if l.index == "" {
+		return nil
+	}
+	l.spanOnce.Do(func() { l.spans = readSpans(l.src, l.index) })
+	return l.spans
+}
+
+// readSpans reads the rules' part of an entry's command index; nil unless
+// it gives as many rules as the section src holds, which end to end fill
+// it.
+func readSpans(src, index string) *ruleSpans {
+	r := &snapReader{s: (&snapReader{s: index}).str()}
+	sr := &snapReader{s: src}
+	n := r.count()
+	if sr.count() != n || r.bad || sr.bad {
+		return nil
+	}
+	at := make([]ruleSpan, n)
+	pos := sr.i
+	for j := range at {
+		size, flags := r.uint(), r.uint()
+		if r.bad || size > uint64(len(src)-pos) || flags > ruleHasCommand|ruleHasEffect {
+			return nil
+		}
+		at[j] = ruleSpan{start: int32(pos), end: int32(pos + int(size)), flags: uint8(flags)}
+		pos += int(size)
+	}
+	if r.i != len(r.s) || pos != len(src) {
+		return nil
+	}
+	return &ruleSpans{at: at, rules: make([]Rule, n), done: make([]atomic.Bool, n), ok: make([]bool, n)}
+}
+
+// rule lays out rule j of the entry l holds, once; ok is false when it
+// cannot be read, or is not the size or has not the flags the index says.
+func (sp *ruleSpans) rule(l *lazyRules, j int) (r *Rule, ok bool) {
+	if !sp.done[j].Load() {
+		sp.mu.Lock()
+		if !sp.done[j].Load() {
+			at := sp.at[j]
+			rr := &snapReader{s: l.src[:at.end], i: int(at.start), spare: sp.spare}
+			rr.readRule(&sp.rules[j], l.builtIn)
+			sp.spare = rr.spare
+			sp.ok[j] = !rr.bad && rr.i == len(rr.s) && ruleFlags(&sp.rules[j]) == uint64(at.flags)
+			sp.done[j].Store(true)
+		}
+		sp.mu.Unlock()
+	}
+	return &sp.rules[j], sp.ok[j]
 }
 
 // Names returns a one-element slice holding the entry's name. Callers must
