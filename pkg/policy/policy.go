@@ -8,7 +8,6 @@ package policy
 import (
 	"errors"
 	"sort"
-	"strings"
 	"sync"
 	"sync/atomic"
 
@@ -268,7 +267,7 @@ func (e *Entry) AppliesTo(tool, agent, session string) bool {
 func (e *Entry) prepare() {
 	e.toolNames = nil
 	for _, g := range e.Tools {
-		if strings.ContainsAny(g.String(), `*?[]{}\`) {
+		if match.HasGlobMeta(g.String()) {
 			e.toolNames = nil
 			return
 		}
@@ -281,7 +280,7 @@ func (e *Entry) prepare() {
 // plain name; nil when there are none or one is not.
 func plainToolNames(srcs []string) []string {
 	for _, s := range srcs {
-		if strings.ContainsAny(s, `*?[]{}\`) {
+		if match.HasGlobMeta(s) {
 			return nil
 		}
 	}
