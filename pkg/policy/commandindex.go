@@ -185,8 +185,8 @@ func (e *Entry) CommandIndex(name string) (ix CommandIndex, ok bool) {
 			ix.Open[m] = j
 		}
 	}
-	for j, at := range sp.at {
-		if at.flags&ruleHasCommand == 0 {
+	for j := range sp.at {
+		if sp.at[j].flags&ruleHasCommand == 0 {
 			ix.Plain = append(ix.Plain, int32(j))
 		}
 	}

@@ -168,19 +168,21 @@ func (l *lazyRules) all() []*Rule {
 // ruleSpans are the rules of an entry as its command index places them in
 // the snapshot, each laid out on first use (rule).
 type ruleSpans struct {
-	at    []ruleSpan
-	rules []Rule
-	done  []atomic.Bool // rules[j] laid out
-	ok    []bool        // rules[j] read as the index says
-	mu    sync.Mutex    // held to lay a rule out
-	spare []string      // room for the rules' lists of strings (snapReader.strs)
+	at    []spanRule
+	mu    sync.Mutex // held to lay a rule out
+	spare []string   // room for the rules' lists of strings (snapReader.strs)
 }
 
-// ruleSpan is where a rule is in its entry's section, and its flags
-// (ruleHasCommand, ruleHasEffect).
-type ruleSpan struct {
+// spanRule is one rule of ruleSpans: where it is in its entry's section,
+// its flags (ruleHasCommand, ruleHasEffect), and the rule once laid out
+// (done), ok when it was read as the index says. The rules of an entry are
+// one allocation.
+type spanRule struct {
+	rule       Rule
 	start, end int32
 	flags      uint8
+	ok         bool
+	done       atomic.Bool
 }
 
 // spanned returns the entry's rules as its command index places them; nil
@@ -204,38 +206,38 @@ func readSpans(src, index string) *ruleSpans {
 	if sr.count() != n || r.bad || sr.bad {
 		return nil
 	}
-	at := make([]ruleSpan, n)
+	at := make([]spanRule, n)
 	pos := sr.i
 	for j := range at {
 		size, flags := r.uint(), r.uint()
 		if r.bad || size > uint64(len(src)-pos) || flags > ruleHasCommand|ruleHasEffect {
 			return nil
 		}
-		at[j] = ruleSpan{start: int32(pos), end: int32(pos + int(size)), flags: uint8(flags)}
+		at[j].start, at[j].end, at[j].flags = int32(pos), int32(pos+int(size)), uint8(flags)
 		pos += int(size)
 	}
 	if r.i != len(r.s) || pos != len(src) {
 		return nil
 	}
-	return &ruleSpans{at: at, rules: make([]Rule, n), done: make([]atomic.Bool, n), ok: make([]bool, n)}
+	return &ruleSpans{at: at}
 }
 
 // rule lays out rule j of the entry l holds, once; ok is false when it
 // cannot be read, or is not the size or has not the flags the index says.
 func (sp *ruleSpans) rule(l *lazyRules, j int) (r *Rule, ok bool) {
-	if !sp.done[j].Load() {
+	at := &sp.at[j]
+	if !at.done.Load() {
 		sp.mu.Lock()
-		if !sp.done[j].Load() {
-			at := sp.at[j]
+		if !at.done.Load() {
 			rr := &snapReader{s: l.src[:at.end], i: int(at.start), spare: sp.spare}
-			rr.readRule(&sp.rules[j], l.builtIn)
+			rr.readRule(&at.rule, l.builtIn)
 			sp.spare = rr.spare
-			sp.ok[j] = !rr.bad && rr.i == len(rr.s) && ruleFlags(&sp.rules[j]) == uint64(at.flags)
-			sp.done[j].Store(true)
+			at.ok = !rr.bad && rr.i == len(rr.s) && ruleFlags(&at.rule) == uint64(at.flags)
+			at.done.Store(true)
 		}
 		sp.mu.Unlock()
 	}
-	return &sp.rules[j], sp.ok[j]
+	return &at.rule, at.ok
 }
 
 // Names returns a one-element slice holding the entry's name. Callers must
