@@ -4,8 +4,10 @@ import (
 	"crypto/sha256"
 	"errors"
 	"reflect"
+	"slices"
 	"strconv"
 	"strings"
+	"sync"
 	"testing"
 
 	"rampart.dev/pkg/call"
@@ -168,4 +170,52 @@ func describeRule(r *Rule) string {
 		b = append(b, c.key+"="+strings.Join(c.get(r), "\x00"))
 	}
 	return strings.Join(b, "\n")
+}
+
+// TestRulesLaidOutConcurrently lays the rules of every entry of the
+// standard profile out from several goroutines at once, one at a time
+// (Rule, in different orders) and together (Rules): each rule is laid out
+// once, and all see the same rules (go test -race checks the rest).
+func TestRulesLaidOutConcurrently(t *testing.T) {
+	snap, _ := profileSnapshot("standard")
+	p, err := loadBuiltIn(snap)
+	if err != nil {
+		t.Fatal(err)
+	}
+	const workers = 8
+	got := make([][][]*Rule, workers)
+	var wg sync.WaitGroup
+	for w := range workers {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			got[w] = make([][]*Rule, len(p.Entries))
+			for k, e := range p.Entries {
+				if w%3 == 0 {
+					got[w][k] = e.Rules()
+					continue
+				}
+				n := len(e.lazy.spanned().at)
+				rs := make([]*Rule, n)
+				for m := range n {
+					j := m
+					if w%2 == 1 {
+						j = n - 1 - m
+					}
+					rs[j] = e.Rule(j)
+					e.RuleHasEffect(j)
+				}
+				got[w][k] = rs
+			}
+		}()
+	}
+	wg.Wait()
+	for k, e := range p.Entries {
+		want := e.Rules()
+		for w := range workers {
+			if !slices.Equal(got[w][k], want) {
+				t.Fatalf("entry %s: worker %d saw other rules", e.Name, w)
+			}
+		}
+	}
 }
