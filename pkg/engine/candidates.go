@@ -1,6 +1,7 @@
 package engine
 
 import (
+	"math"
 	"sync"
 	"sync/atomic"
 
@@ -150,11 +151,11 @@ func (c *candidates) ofFor(i int, bare bool) ([]int32, []namePatterns) {
 
 // withoutEffectRules returns rules and pats (pats nil, or one beside each
 // rule) without the rules of ent that have effect_matches; rules and pats
-// themselves when none has.
+// themselves when none has. An entry with a command index says which
+// rules have, without laying them out (policy.Entry.RuleHasEffect).
 func withoutEffectRules(ent *policy.Entry, rules []int32, pats []namePatterns) ([]int32, []namePatterns) {
-	all := ent.Rules()
 	for k, j := range rules {
-		if len(all[j].Effect) == 0 {
+		if !ent.RuleHasEffect(int(j)) {
 			continue
 		}
 		kept := append([]int32{}, rules[:k]...)
@@ -163,7 +164,7 @@ func withoutEffectRules(ent *policy.Entry, rules []int32, pats []namePatterns) (
 			keptPats = append([]namePatterns{}, pats[:k]...)
 		}
 		for m := k + 1; m < len(rules); m++ {
-			if len(all[rules[m]].Effect) == 0 {
+			if !ent.RuleHasEffect(int(rules[m])) {
 				kept = append(kept, rules[m])
 				if pats != nil {
 					keptPats = append(keptPats, pats[m])
@@ -283,11 +284,12 @@ func newCandidates(entries []*policy.Entry, name string) *candidates {
 //
 // An entry loaded from a snapshot built into the binary has a command
 // index (policy.Entry.CommandIndex): its rules named under the name get
-// their patterns from it, and only the rules it leaves open (a globbed,
-// path or quoted program word) are asked through their command sets.
+// their patterns from it, only the rules it leaves open (a globbed, path
+// or quoted program word) are asked through their command sets, and only
+// those two kinds are laid out (policy.Entry.Rule).
 func rulesLeft(ent *policy.Entry, name string) ([]int32, []namePatterns) {
 	if ix, ok := ent.CommandIndex(name); ok {
-		return rulesLeftIndexed(ent.Rules(), ix, name)
+		return rulesLeftIndexed(ent, ix, name)
 	}
 	return rulesLeftAsked(ent, name)
 }
@@ -322,31 +324,40 @@ func namePatternsOf(set *match.CommandSet, name string) (namePatterns, bool) {
 }
 
 // rulesLeftIndexed is rulesLeft through an entry's command index: a rule
-// without command_matches is left; an open one is asked as rulesLeft asks
-// it; a named one is left with the patterns the index gives; any other
-// rule with command_matches has no pattern for the name.
-func rulesLeftIndexed(rules []*policy.Rule, ix policy.CommandIndex, name string) ([]int32, []namePatterns) {
+// without command_matches (ix.Plain) is left; an open one is asked as
+// rulesLeft asks it; a named one is left with the patterns the index
+// gives; any other rule has no pattern for the name. The three lists are
+// in order, and merged in order.
+func rulesLeftIndexed(ent *policy.Entry, ix policy.CommandIndex, name string) ([]int32, []namePatterns) {
 	var left []int32
 	var pats []namePatterns
-	open, named := ix.Open, ix.Named
-	for j, r := range rules {
+	plain, open, named := ix.Plain, ix.Open, ix.Named
+	for len(plain)+len(open)+len(named) > 0 {
+		j := int32(math.MaxInt32)
+		if len(plain) > 0 {
+			j = plain[0]
+		}
+		if len(open) > 0 && open[0] < j {
+			j = open[0]
+		}
+		if len(named) > 0 && named[0].Rule < j {
+			j = named[0].Rule
+		}
 		var p namePatterns
-		if r.Command.Len() > 0 {
-			switch {
-			case len(open) > 0 && open[0] == int32(j):
-				open = open[1:]
-				var ok bool
-				if p, ok = namePatternsOf(r.Command, name); !ok {
-					continue
-				}
-			case len(named) > 0 && named[0].Rule == int32(j):
-				p = namePatterns{indexed: r.Command.At(named[0].Patterns), ok: true}
-				named = named[1:]
-			default:
+		switch {
+		case len(plain) > 0 && plain[0] == j:
+			plain = plain[1:]
+		case len(open) > 0 && open[0] == j:
+			open = open[1:]
+			var ok bool
+			if p, ok = namePatternsOf(ent.Rule(int(j)).Command, name); !ok {
 				continue
 			}
+		default:
+			p = namePatterns{indexed: ent.Rule(int(j)).Command.At(named[0].Patterns), ok: true}
+			named = named[1:]
 		}
-		left = append(left, int32(j))
+		left = append(left, j)
 		pats = append(pats, p)
 	}
 	return left, pats

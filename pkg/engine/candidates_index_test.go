@@ -41,7 +41,7 @@ func TestIndexedRulesLeftAsAsked(t *testing.T) {
 				if !ok {
 					t.Fatalf("%s: %s has no command index", prof, ent.Name)
 				}
-				gotLeft, gotPats := rulesLeftIndexed(ent.Rules(), ix, name)
+				gotLeft, gotPats := rulesLeftIndexed(ent, ix, name)
 				wantLeft, wantPats := rulesLeftAsked(asked.Entries[k], name)
 				if !slices.Equal(gotLeft, wantLeft) {
 					t.Errorf("%s %s %q: rules left %v, asked %v", prof, ent.Name, name, gotLeft, wantLeft)
@@ -84,7 +84,7 @@ func TestIndexedCandidatesMatchAsAsked(t *testing.T) {
 			if !ok {
 				t.Fatalf("%s has no command index", ent.Name)
 			}
-			gl, gp := rulesLeftIndexed(ent.Rules(), ix, a.Name)
+			gl, gp := rulesLeftIndexed(ent, ix, a.Name)
 			wl, wp := rulesLeftAsked(q.Entries[k], a.Name)
 			if !slices.Equal(gl, wl) {
 				t.Fatalf("%q %s: rules left %v, asked %v", w, ent.Name, gl, wl)

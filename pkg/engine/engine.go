@@ -365,9 +365,8 @@ func (ev *evaluation) firstRule(ent *policy.Entry, s *subject) (int, *policy.Rul
 // firstCandidate is firstRule over the rules of ent that can hold for the
 // subject's program (candidates.go); untraced only.
 func (ev *evaluation) firstCandidate(ent *policy.Entry, s *subject, rules []int32, pats []namePatterns) (int, *policy.Rule, string) {
-	all := ent.Rules()
 	for k, i := range rules {
-		r := all[i]
+		r := ent.Rule(int(i)) // laid out when first reached (policy.Entry.Rule)
 		var p *namePatterns
 		if k < len(pats) && pats[k].ok {
 			p = &pats[k]

@@ -305,7 +305,7 @@ type wordMatcher struct {
 // gobwas as the bytes it holds (valid UTF-8, no NUL): its glob matches
 // exactly the word, so it is compared as a string, with no glob to make.
 func plainLiteral(w string) bool {
-	return !hasGlobMeta(w) && utf8.ValidString(w) && !strings.Contains(w, "\x00")
+	return !HasGlobMeta(w) && utf8.ValidString(w) && !strings.Contains(w, "\x00")
 }
 
 // CompileCommand compiles a command pattern.

@@ -383,7 +383,7 @@ func hasName(word, name string) bool {
 // literalNames returns the names a program word stands for when it is a
 // literal or a brace list of literals.
 func literalNames(w string) ([]string, bool) {
-	if !hasGlobMeta(w) {
+	if !HasGlobMeta(w) {
 		return []string{w}, true
 	}
 	if strings.HasPrefix(w, "{") && strings.HasSuffix(w, "}") && !strings.ContainsAny(w[1:len(w)-1], `*?[]{}\`) {

@@ -320,7 +320,7 @@ func allHex(s string) bool {
 // canonical form. Labels with glob characters are left as written.
 func normalizeDomainPattern(p string) string {
 	p = strings.TrimRight(strings.ToLower(p), ".")
-	if !hasGlobMeta(p) {
+	if !HasGlobMeta(p) {
 		return normalizeHost(p)
 	}
 	if isASCII(p) {
@@ -329,7 +329,7 @@ func normalizeDomainPattern(p string) string {
 	p = otherDots.Get().Replace(p)
 	labels := strings.Split(p, ".")
 	for i, l := range labels {
-		if !isASCII(l) && !hasGlobMeta(l) {
+		if !isASCII(l) && !HasGlobMeta(l) {
 			labels[i] = toASCII(l)
 		}
 	}

@@ -58,8 +58,8 @@ func TestLazyProgramWordsOnce(t *testing.T) {
 
 func TestHasGlobMeta(t *testing.T) {
 	for _, s := range []string{"", "a", "id_rsa", "*.pem", "a?b", "[x]", "{a,b}", `a\b`, "]", "}", "ünï", "a/b/c"} {
-		if got, want := hasGlobMeta(s), strings.ContainsAny(s, `*?[]{}\`); got != want {
-			t.Errorf("hasGlobMeta(%q) = %v, want %v", s, got, want)
+		if got, want := HasGlobMeta(s), strings.ContainsAny(s, `*?[]{}\`); got != want {
+			t.Errorf("HasGlobMeta(%q) = %v, want %v", s, got, want)
 		}
 	}
 }

@@ -166,7 +166,7 @@ func requiredWords(src string, words []string) (_ []string, ok bool) {
 const (
 	traitQuote    = 1 << iota // ' or "
 	traitFlagMeta             // one of "*?[{" (a flag with one is not skipped as a flag)
-	traitGlobMeta             // glob syntax (hasGlobMeta)
+	traitGlobMeta             // glob syntax (HasGlobMeta)
 	traitNul                  // NUL (plainLiteral)
 	traitHigh                 // a byte of a multi-byte UTF-8 sequence, or not UTF-8
 )

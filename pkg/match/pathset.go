@@ -169,7 +169,7 @@ func fileSetPattern(p PathPattern, add func(b pathBucket, key string)) {
 			add(bucketHomeOther, "")
 		}
 	case p.base:
-		if !hasGlobMeta(p.rest) {
+		if !HasGlobMeta(p.rest) {
 			add(bucketBase, p.rest)
 		} else if ext, ok := strings.CutPrefix(p.rest, "*."); ok && !strings.ContainsAny(ext, `*?[]{}\.`) {
 			add(bucketExt, ext)
@@ -522,7 +522,7 @@ func braceFirstSegments(rest string) ([]string, bool) {
 	var out []string
 	for _, alt := range strings.Split(rest[2:end], ",") {
 		seg, _, _ := strings.Cut(alt, "/")
-		if seg == "" || hasGlobMeta(seg) {
+		if seg == "" || HasGlobMeta(seg) {
 			return nil, false
 		}
 		if !slices.Contains(out, seg) {
@@ -537,7 +537,7 @@ func literalFirstSegment(rest string) (string, bool) {
 		return "", false
 	}
 	seg := firstSegment(rest)
-	if seg == "" || hasGlobMeta(seg) {
+	if seg == "" || HasGlobMeta(seg) {
 		return "", false
 	}
 	return seg, true

@@ -8,8 +8,8 @@ package policy
 import (
 	"errors"
 	"sort"
-	"strings"
 	"sync"
+	"sync/atomic"
 
 	"rampart.dev/pkg/call"
 	"rampart.dev/pkg/match"
@@ -100,20 +100,144 @@ func SortEntries(es []*Entry) {
 // one call reads the rules of the few entries that admit it.
 func (e *Entry) Rules() []*Rule {
 	if l := e.lazy; l != nil {
-		l.once.Do(func() { l.rules = decodeRules(l.src, l.builtIn) })
+		l.once.Do(func() { l.rules = l.all() })
 		return l.rules
 	}
 	return e.rules
 }
 
+// Rule returns the entry's rule j, as Rules()[j]. An entry of a snapshot
+// built into the binary lays out that rule alone (through its command
+// index), so that judging a command reads only the rules it reaches; a
+// rule that cannot be laid out is an unconditional deny, as the entry's
+// rules then are (decodeRules).
+func (e *Entry) Rule(j int) *Rule {
+	if l := e.lazy; l != nil {
+		if sp := l.spanned(); sp != nil {
+			if r, ok := sp.rule(l, j); ok {
+				return r
+			}
+			return &Rule{Action: call.Deny, Message: damagedMessage}
+		}
+	}
+	return e.Rules()[j]
+}
+
+// RuleHasEffect reports whether the entry's rule j has effect_matches,
+// without laying it out when the entry has a command index (which says).
+func (e *Entry) RuleHasEffect(j int) bool {
+	if l := e.lazy; l != nil {
+		if sp := l.spanned(); sp != nil {
+			return sp.at[j].flags&ruleHasEffect != 0
+		}
+	}
+	return len(e.Rules()[j].Effect) > 0
+}
+
 // lazyRules are an entry's rules still in snapshot form: src was checked
 // when the snapshot was loaded, so laying it out cannot fail.
 type lazyRules struct {
-	src     string
-	builtIn bool   // of a snapshot built into the binary (loadBuiltIn)
-	index   string // the entry's command index, of a snapshot built into the binary (CommandIndex)
-	once    sync.Once
-	rules   []*Rule
+	src      string
+	builtIn  bool   // of a snapshot built into the binary (loadBuiltIn)
+	index    string // the entry's command index, of a snapshot built into the binary (CommandIndex)
+	once     sync.Once
+	rules    []*Rule
+	spanOnce sync.Once
+	spans    *ruleSpans // see spanned
+}
+
+// all lays out every rule of the entry: one at a time through the command
+// index when the entry has one (so that Rule and Rules give the same
+// rules), else the whole section at once.
+func (l *lazyRules) all() []*Rule {
+	sp := l.spanned()
+	if sp == nil {
+		return decodeRules(l.src, l.builtIn)
+	}
+	out := make([]*Rule, len(sp.at))
+	for j := range out {
+		r, ok := sp.rule(l, j)
+		if !ok {
+			return []*Rule{{Action: call.Deny, Message: damagedMessage}}
+		}
+		out[j] = r
+	}
+	return out
+}
+
+// ruleSpans are the rules of an entry as its command index places them in
+// the snapshot, each laid out on first use (rule).
+type ruleSpans struct {
+	at    []spanRule
+	mu    sync.Mutex // held to lay a rule out
+	spare []string   // room for the rules' lists of strings (snapReader.strs)
+}
+
+// spanRule is one rule of ruleSpans: where it is in its entry's section,
+// its flags (ruleHasCommand, ruleHasEffect), and the rule once laid out
+// (done), ok when it was read as the index says. The rules of an entry are
+// one allocation.
+type spanRule struct {
+	rule       Rule
+	start, end int32
+	flags      uint8
+	ok         bool
+	done       atomic.Bool
+}
+
+// spanned returns the entry's rules as its command index places them; nil
+// when it has no index, or the index does not tile the section: then the
+// rules are laid out together.
+func (l *lazyRules) spanned() *ruleSpans {
+	if l.index == "" {
+		return nil
+	}
+	l.spanOnce.Do(func() { l.spans = readSpans(l.src, l.index) })
+	return l.spans
+}
+
+// readSpans reads the rules' part of an entry's command index; nil unless
+// it gives as many rules as the section src holds, which end to end fill
+// it.
+func readSpans(src, index string) *ruleSpans {
+	r := &snapReader{s: (&snapReader{s: index}).str()}
+	sr := &snapReader{s: src}
+	n := r.count()
+	if sr.count() != n || r.bad || sr.bad {
+		return nil
+	}
+	at := make([]spanRule, n)
+	pos := sr.i
+	for j := range at {
+		size, flags := r.uint(), r.uint()
+		if r.bad || size > uint64(len(src)-pos) || flags > ruleHasCommand|ruleHasEffect {
+			return nil
+		}
+		at[j].start, at[j].end, at[j].flags = int32(pos), int32(pos+int(size)), uint8(flags)
+		pos += int(size)
+	}
+	if r.i != len(r.s) || pos != len(src) {
+		return nil
+	}
+	return &ruleSpans{at: at}
+}
+
+// rule lays out rule j of the entry l holds, once; ok is false when it
+// cannot be read, or is not the size or has not the flags the index says.
+func (sp *ruleSpans) rule(l *lazyRules, j int) (r *Rule, ok bool) {
+	at := &sp.at[j]
+	if !at.done.Load() {
+		sp.mu.Lock()
+		if !at.done.Load() {
+			rr := &snapReader{s: l.src[:at.end], i: int(at.start), spare: sp.spare}
+			rr.readRule(&at.rule, l.builtIn)
+			sp.spare = rr.spare
+			at.ok = !rr.bad && rr.i == len(rr.s) && ruleFlags(&at.rule) == uint64(at.flags)
+			at.done.Store(true)
+		}
+		sp.mu.Unlock()
+	}
+	return &at.rule, at.ok
 }
 
 // Names returns a one-element slice holding the entry's name. Callers must
@@ -145,7 +269,7 @@ func (e *Entry) AppliesTo(tool, agent, session string) bool {
 func (e *Entry) prepare() {
 	e.toolNames = nil
 	for _, g := range e.Tools {
-		if strings.ContainsAny(g.String(), `*?[]{}\`) {
+		if match.HasGlobMeta(g.String()) {
 			e.toolNames = nil
 			return
 		}
@@ -158,7 +282,7 @@ func (e *Entry) prepare() {
 // plain name; nil when there are none or one is not.
 func plainToolNames(srcs []string) []string {
 	for _, s := range srcs {
-		if strings.ContainsAny(s, `*?[]{}\`) {
+		if match.HasGlobMeta(s) {
 			return nil
 		}
 	}

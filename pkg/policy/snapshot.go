@@ -33,7 +33,7 @@ import (
 
 // snapshotMagic starts every snapshot; its last byte is the layout's
 // version.
-const snapshotMagic = "rampart policy snapshot\x00\x05"
+const snapshotMagic = "rampart policy snapshot\x00\x06"
 
 // ErrSnapshot is a snapshot that is not one this build can read.
 var ErrSnapshot = errors.New("not a valid policy snapshot")
@@ -165,29 +165,14 @@ func Snapshot(p *Policy) ([]byte, error) {
 		var rw snapWriter
 		rules := e.Rules()
 		rw.uint(uint64(len(rules)))
-		for _, r := range rules {
-			rw.uint(uint64(r.Action))
-			rw.str(r.Message)
-			rw.int(int64(r.Line))
-			n := 0
-			for _, c := range conditions {
-				if len(c.get(r)) > 0 {
-					n++
-				}
-			}
-			rw.uint(uint64(n))
-			for _, c := range conditions {
-				if srcs := c.get(r); len(srcs) > 0 {
-					rw.uint(c.code)
-					rw.strs(srcs)
-					if c.blob != nil {
-						rw.str(c.blob(srcs))
-					}
-				}
-			}
+		sizes := make([]int, len(rules)) // each rule's bytes, for the command index
+		for j, r := range rules {
+			start := len(rw.b)
+			rw.rule(r)
+			sizes[j] = len(rw.b) - start
 		}
 		w.str(string(rw.b))
-		w.str(commandIndex(rules))
+		w.str(commandIndex(rules, sizes))
 	}
 	var tw snapWriter
 	tests := p.TestCases()
@@ -210,6 +195,29 @@ func Snapshot(p *Policy) ([]byte, error) {
 	out := make([]byte, 0, len(snapshotMagic)+len(sum)+len(w.b))
 	out = append(append(append(out, snapshotMagic...), sum[:]...), w.b...)
 	return out, nil
+}
+
+// rule appends one rule, as readRule reads it.
+func (w *snapWriter) rule(r *Rule) {
+	w.uint(uint64(r.Action))
+	w.str(r.Message)
+	w.int(int64(r.Line))
+	n := 0
+	for _, c := range conditions {
+		if len(c.get(r)) > 0 {
+			n++
+		}
+	}
+	w.uint(uint64(n))
+	for _, c := range conditions {
+		if srcs := c.get(r); len(srcs) > 0 {
+			w.uint(c.code)
+			w.strs(srcs)
+			if c.blob != nil {
+				w.str(c.blob(srcs))
+			}
+		}
+	}
 }
 
 // LoadSnapshot reads a snapshot made by Snapshot. Its strings share the
@@ -352,28 +360,32 @@ func (r *snapReader) readRules(builtIn bool) []*Rule {
 	rules := make([]*Rule, r.count())
 	rs := make([]Rule, len(rules)) // one allocation for the entry's rules
 	for j := range rules {
-		rule := &rs[j]
-		rule.Action, rule.Message, rule.Line = r.action(), r.str(), int(r.int())
-		for range r.count() {
-			k := conditionByCode(r.uint())
-			if k < 0 {
-				r.fail()
-				break
-			}
-			c, srcs := &conditions[k], r.strs()
-			switch {
-			case c.blob == nil:
-				c.set(rule, srcs)
-			case builtIn:
-				c.indexed(rule, srcs, r.str())
-			default:
-				r.str()
-				c.set(rule, srcs)
-			}
-		}
-		rules[j] = rule
+		r.readRule(&rs[j], builtIn)
+		rules[j] = &rs[j]
 	}
 	return rules
+}
+
+// readRule lays out one rule into rule, as readRules does.
+func (r *snapReader) readRule(rule *Rule, builtIn bool) {
+	rule.Action, rule.Message, rule.Line = r.action(), r.str(), int(r.int())
+	for range r.count() {
+		k := conditionByCode(r.uint())
+		if k < 0 {
+			r.fail()
+			return
+		}
+		c, srcs := &conditions[k], r.strs()
+		switch {
+		case c.blob == nil:
+			c.set(rule, srcs)
+		case builtIn:
+			c.indexed(rule, srcs, r.str())
+		default:
+			r.str()
+			c.set(rule, srcs)
+		}
+	}
 }
 
 // decodeWords reads a command condition's program words, written as one

@@ -135,6 +135,9 @@ func TestBuiltInRulesReadOnFirstUse(t *testing.T) {
 	if err != nil {
 		t.Fatalf("damaged rules refused at load: %v", err)
 	}
+	if r := p.Entries[0].Rule(0); r.Action != call.Deny || !r.Unconditional() || r.Message != damagedMessage {
+		t.Errorf("damaged built-in rule laid out alone = %+v, want an unconditional deny", r)
+	}
 	if rs := p.Entries[0].Rules(); len(rs) != 1 || rs[0].Action != call.Deny || !rs[0].Unconditional() || rs[0].Message != damagedMessage {
 		t.Errorf("damaged built-in rules = %+v, want one unconditional deny", rs)
 	}

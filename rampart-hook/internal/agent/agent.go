@@ -296,11 +296,20 @@ func detectObject(m map[string]any) Format {
 }
 
 // decodeObject decodes a payload that must be exactly one JSON object.
-// Numbers stay json.Number so that params are written back unchanged.
+// Numbers stay json.Number so that params are written back unchanged. A
+// plain payload is read by decodePlain, any other by encoding/json.
 func decodeObject(payload []byte) (map[string]any, error) {
 	if len(bytes.TrimSpace(payload)) == 0 {
 		return nil, ErrEmpty
 	}
+	if m, ok := decodePlain(payload); ok {
+		return m, nil
+	}
+	return decodeJSON(payload)
+}
+
+// decodeJSON is decodeObject through encoding/json.
+func decodeJSON(payload []byte) (map[string]any, error) {
 	dec := json.NewDecoder(bytes.NewReader(payload))
 	dec.UseNumber()
 	var v any
