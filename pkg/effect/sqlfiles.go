@@ -3,6 +3,8 @@ package effect
 import (
 	"encoding/hex"
 	"strings"
+
+	"rampart.dev/pkg/internal/substrs"
 )
 
 // Files SQL reads and writes by name: MySQL's LOAD DATA [LOCAL] INFILE
@@ -136,27 +138,8 @@ func SQLFiles(text string) (reads, writes []string) {
 // quotes opened in s (the end of a call's first argument: lo_export(
 // lo_from_bytea(0, '…'), 'file')), or -1.
 func topLevelComma(s string) int {
-	depth := 0
-	var q byte
-	for i := 0; i < len(s); i++ {
-		c := s[i]
-		switch {
-		case q != 0:
-			if c == q {
-				q = 0
-			}
-		case c == '\'' || c == '"':
-			q = c
-		case c == '(':
-			depth++
-		case c == ')':
-			if depth == 0 {
-				return -1
-			}
-			depth--
-		case c == ',' && depth == 0:
-			return i
-		}
+	if i, c := substrs.TopLevelEnd(s, 0, ","); c == ',' {
+		return i
 	}
 	return -1
 }

@@ -1,6 +1,10 @@
 package shell
 
-import "strings"
+import (
+	"strings"
+
+	"rampart.dev/pkg/internal/substrs"
+)
 
 // Nim's calls take their arguments by keyword as well as by place, in any
 // order: execProcess(command = "rm", args = ["-rf", d], options =
@@ -51,7 +55,7 @@ func nimKeywordArgs(code string) string {
 // callEnd returns the index of the parenthesis that closes a call whose
 // arguments start at k, or -1.
 func callEnd(code string, k int) int {
-	if i, c := topLevelEnd(code, k, ""); i >= 0 && c == ')' {
+	if i, c := substrs.TopLevelEnd(code, k, ""); i >= 0 && c == ')' {
 		return i
 	}
 	return -1

@@ -1,6 +1,10 @@
 package shell
 
-import "strings"
+import (
+	"strings"
+
+	"rampart.dev/pkg/internal/substrs"
+)
 
 // C# and Swift set a process up in statements of their own before they
 // start it: the program and its arguments are properties
@@ -116,39 +120,10 @@ func propertyValues(code string, names []string) []propValue {
 // valueExpr returns the expression code starts with, up to a ';', a
 // newline, or a ',' or '}' outside its own brackets and strings.
 func valueExpr(code string) string {
-	if i, _ := topLevelEnd(code, 0, ",;\n"); i >= 0 {
+	if i, _ := substrs.TopLevelEnd(code, 0, ",;\n"); i >= 0 {
 		return strings.TrimSpace(code[:i])
 	}
 	return strings.TrimSpace(code)
-}
-
-// topLevelEnd returns the index in code, from k on, of the first byte
-// outside the brackets opened from k and outside quoted strings that is
-// a closing bracket or one of stops, and that byte; -1 when there is none.
-func topLevelEnd(code string, k int, stops string) (int, byte) {
-	depth := 0
-	for i := k; i < len(code); i++ {
-		switch c := code[i]; c {
-		case '"', '\'':
-			for i++; i < len(code) && code[i] != c; i++ {
-				if code[i] == '\\' {
-					i++
-				}
-			}
-		case '(', '[', '{':
-			depth++
-		case ')', ']', '}':
-			if depth == 0 {
-				return i, c
-			}
-			depth--
-		default:
-			if depth == 0 && strings.IndexByte(stops, c) >= 0 {
-				return i, c
-			}
-		}
-	}
-	return -1, 0
 }
 
 // startInfoPrograms returns the programs C#'s ProcessStartInfo is made

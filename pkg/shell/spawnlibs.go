@@ -3,6 +3,7 @@ package shell
 import (
 	"strings"
 
+	"rampart.dev/pkg/internal/substrs"
 	"rampart.dev/pkg/internal/table"
 )
 
@@ -287,7 +288,7 @@ func bracketCalls(code, name string) string {
 // closingBracket returns the index of the ] that closes the [ at code[i],
 // past quoted strings and other brackets, or -1.
 func closingBracket(code string, i int) int {
-	if j, c := topLevelEnd(code, i+1, ""); j >= 0 && c == ']' {
+	if j, c := substrs.TopLevelEnd(code, i+1, ""); j >= 0 && c == ']' {
 		return j
 	}
 	return -1
