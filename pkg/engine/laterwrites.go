@@ -231,21 +231,28 @@ func (ev *evaluation) shownTexts(res *shell.Result, p string) iter.Seq[string] {
 // commands run later by its format (echo 'RUN …' >> Dockerfile, a Procfile's
 // line, yq's or sed's text in a compose or pipeline file, a Terraform or
 // agent instructions file): as a Write of that text is judged. Text the
-// line does not show is left to what runs the file.
+// line does not show is left to what runs the file. A file autoRunLines
+// reads whose name judgeLineWrites' lists do not hold (.lintstagedrc) is
+// judged by what autoRunLines finds in the text, as its Write is.
 func (ev *evaluation) judgeFormatText(res *shell.Result, p string) {
+	if len(res.Files) == 0 {
+		return // no text shown (shownTexts reads res.Files)
+	}
 	f := formatOf(p)
 	run := laterRunFile(p) // requestedfragments.go
-	if !run && (f == nil || !f.onRequest) {
-		return
-	}
 	for text := range ev.shownTexts(res, p) {
 		if ev.denied() {
 			return
 		}
-		if run {
+		switch {
+		case run:
 			ev.judgeAutoRun(p, text) // autorun.go
-		} else {
+		case f != nil && f.onRequest:
 			ev.judgeLaterFormat(p, text) // laterformats.go
+		default:
+			if lines, python := autoRunLines(p, text); len(lines) > 0 || python {
+				ev.judgeAutoRun(p, text) // autorun.go
+			}
 		}
 	}
 }

