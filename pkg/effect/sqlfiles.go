@@ -64,13 +64,8 @@ func SQLFiles(text string) (reads, writes []string) {
 		}
 	}
 	// lo_export(oid, 'file') writes its second argument.
-	for off := 0; ; {
-		i := strings.Index(u[off:], "LO_EXPORT(")
-		if i < 0 {
-			break
-		}
-		i += off + len("LO_EXPORT(")
-		off = i
+	for i := range substrs.Occurrences(u, "LO_EXPORT(") {
+		i += len("LO_EXPORT(")
 		if c := topLevelComma(text[i:]); c >= 0 {
 			if name, ok := sqlLiteralAt(text, i+c+1); ok {
 				writes = append(writes, name)
@@ -80,13 +75,8 @@ func SQLFiles(text string) (reads, writes []string) {
 	// SQLite's and DuckDB's ATTACH [DATABASE] 'file' open a file for
 	// reading and writing: what the statement reads comes from it, what
 	// it creates or inserts is written into it.
-	for off := 0; ; {
-		i := strings.Index(u[off:], "ATTACH ")
-		if i < 0 {
-			break
-		}
-		i += off + len("ATTACH ")
-		off = i
+	for i := range substrs.Occurrences(u, "ATTACH ") {
+		i += len("ATTACH ")
 		j := i
 		if strings.HasPrefix(u[j:], "DATABASE ") {
 			j += len("DATABASE ")

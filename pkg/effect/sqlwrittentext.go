@@ -1,6 +1,10 @@
 package effect
 
-import "strings"
+import (
+	"strings"
+
+	"rampart.dev/pkg/internal/substrs"
+)
 
 // WrittenText is a file SQL writes with the text it puts there, when the
 // statement spells that text out: SELECT '<?php …' INTO OUTFILE 'P',
@@ -62,13 +66,8 @@ func SQLWrittenTexts(text string) []WrittenText {
 		}
 	}
 	// lo_export(lo_from_bytea(OID, 'TEXT'), 'P') (PostgreSQL)
-	for off := 0; ; {
-		k := strings.Index(u[off:], "LO_EXPORT(")
-		if k < 0 {
-			break
-		}
-		k += off + len("LO_EXPORT(")
-		off = k
+	for k := range substrs.Occurrences(u, "LO_EXPORT(") {
+		k += len("LO_EXPORT(")
 		c := topLevelComma(text[k:])
 		if c < 0 {
 			continue
@@ -86,13 +85,8 @@ func SQLWrittenTexts(text string) []WrittenText {
 		}
 	}
 	// writefile('P', 'TEXT') (SQLite's CLI)
-	for off := 0; ; {
-		k := strings.Index(u[off:], "WRITEFILE(")
-		if k < 0 {
-			break
-		}
-		k += off + len("WRITEFILE(")
-		off = k
+	for k := range substrs.Occurrences(u, "WRITEFILE(") {
+		k += len("WRITEFILE(")
 		p, ok := sqlLiteralAt(text, k)
 		c := topLevelComma(text[k:])
 		if !ok || c < 0 {

@@ -1,8 +1,9 @@
 package shell
 
 import (
-	"iter"
 	"strings"
+
+	"rampart.dev/pkg/internal/substrs"
 )
 
 // AssignedValues returns the text after each plain assignment to name in
@@ -20,7 +21,7 @@ func AssignedValues(code, name string) (values []string, compound bool) {
 	if name == "" {
 		return nil, false
 	}
-	for k := range occurrences(code, name) {
+	for k := range substrs.Occurrences(code, name) {
 		at := k + len(name)
 		if k > 0 && (isIdent(code[k-1]) || code[k-1] == '.' || code[k-1] == '$') || at < len(code) && isIdent(code[at]) {
 			continue
@@ -117,7 +118,7 @@ func defaultOnly(code string, open int) bool {
 	default:
 		return false
 	}
-	for k := range occurrences(code, name) {
+	for k := range substrs.Occurrences(code, name) {
 		at := k + len(name)
 		if k > 0 && (isIdent(code[k-1]) || code[k-1] == '.') || at < len(code) && isIdent(code[at]) || at == open {
 			continue
@@ -279,18 +280,4 @@ func soleLoopName(before string) bool {
 		}
 	}
 	return wordSuffix(strings.TrimRight(strings.TrimSuffix(b, "("), " \t"), "for")
-}
-
-// occurrences yields the index of every occurrence of name in code, in
-// order (the callers tell a whole name from part of another).
-func occurrences(code, name string) iter.Seq[int] {
-	return func(yield func(int) bool) {
-		for at := 0; at <= len(code) && name != ""; {
-			k := strings.Index(code[at:], name)
-			if k < 0 || !yield(at+k) {
-				return
-			}
-			at += k + len(name)
-		}
-	}
 }

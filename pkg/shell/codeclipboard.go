@@ -1,6 +1,10 @@
 package shell
 
-import "strings"
+import (
+	"strings"
+
+	"rampart.dev/pkg/internal/substrs"
+)
 
 // The clipboard read back by code, in the languages agents write
 // one-liners in: pyperclip.paste() (however pyperclip was imported: as p,
@@ -53,7 +57,7 @@ func namedRead(code, call string) bool {
 	if !ok || name == "" || !isIdent(name[len(name)-1]) {
 		return false
 	}
-	for k := range occurrences(code, name) {
+	for k := range substrs.Occurrences(code, name) {
 		at := k + len(name)
 		if k > 0 && isIdent(code[k-1]) {
 			continue

@@ -1,6 +1,10 @@
 package shell
 
-import "strings"
+import (
+	"strings"
+
+	"rampart.dev/pkg/internal/substrs"
+)
 
 // Code that logs in with a secret variable often reads other, plain
 // variables beside it: an id in the path of the URL it calls
@@ -63,7 +67,7 @@ func pathOnlyName(code string, p int, spans []litSpan) bool {
 		return false // an attribute, a subscript or a keyword argument
 	}
 	uses := 0
-	for k := range occurrences(code, name) {
+	for k := range substrs.Occurrences(code, name) {
 		at := k + len(name)
 		if k == n || k > 0 && (isIdent(code[k-1]) || code[k-1] == '.') || at < len(code) && isIdent(code[at]) {
 			continue // the assignment itself, or another name

@@ -1,6 +1,10 @@
 package shell
 
-import "strings"
+import (
+	"strings"
+
+	"rampart.dev/pkg/internal/substrs"
+)
 
 // Variables in interpreter code: "p = os.path.expanduser('~/.bashrc');
 // open(p, 'a')" opens the file p names. The scanner records each simple
@@ -303,7 +307,7 @@ func (sc *scanner) luaArgsField(name string, v value) value {
 // +=, table.insert(NAME, …), perl's push @NAME. With argsField, a Lua
 // table's args field set (luaArgsField's) is no change.
 func listChanged(code, name string, argsField bool) bool {
-	for k := range occurrences(code, name) {
+	for k := range substrs.Occurrences(code, name) {
 		at := k + len(name)
 		if k > 0 && (isIdent(code[k-1]) || code[k-1] == '.') || at < len(code) && isIdent(code[at]) {
 			continue

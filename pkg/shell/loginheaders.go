@@ -1,6 +1,10 @@
 package shell
 
-import "strings"
+import (
+	"strings"
+
+	"rampart.dev/pkg/internal/substrs"
+)
 
 // A login header's dictionary read back whole or by another spelling of
 // its key: code builds h = {'Authorization': 'token ' + …} and then hands
@@ -116,7 +120,7 @@ func mappingCall(code string, k int) int {
 // value of a headers key or argument, an assignment into it, nor its
 // update.
 func usedAsData(code, name string) bool {
-	for k := range occurrences(code, name) {
+	for k := range substrs.Occurrences(code, name) {
 		at := k + len(name)
 		if k > 0 && (isIdentByte(code[k-1]) || code[k-1] == '.') || at < len(code) && isIdentByte(code[at]) {
 			continue // part of another name
