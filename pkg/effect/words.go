@@ -526,11 +526,13 @@ func (a *analysis) words(i int, c *shell.Command, f *cmdFacts, cl *catalog.Class
 			if e != nil && e.Prop("prompt-tasks") != "" && (w.Option == "" || strings.Contains(w.Option, "prompt") || promptOption(e.Prop("prompt-options"), w.Option)) {
 				a.promptTask(i, w.Text, f) // prompttasks.go
 			}
-			if e != nil && w.Option != "" && e.Rest == catalog.Read && fileValue(w.Text) {
+			if e != nil && letterOption(w.Option) && e.Rest == catalog.Read && fileValue(w.Text) {
 				// A reader's option taking a path for its value (cat -n
 				// FILE where an implementation's -n takes a count, the
 				// catalogue's arity and another version's differing): the
-				// file may be what is read, and is judged as read.
+				// file may be what is read, and is judged as read. A
+				// long option's arity is its name's (gpg's
+				// --passphrase-file unlocks with the file, never shows it).
 				p := a.clean(w.Text, i)
 				a.add(Effect{Kind: Read, Cmd: i, Path: p})
 				f.reads = append(f.reads, p)
@@ -1417,6 +1419,12 @@ func fileValue(w string) bool {
 	}
 	i := strings.IndexByte(w, '/')
 	return i >= 0 && i < len(w)-1 && strings.Trim(w, "/.") != ""
+}
+
+// letterOption reports whether opt is a one-letter option (-n): the kind
+// whose arity differs between implementations of the same program.
+func letterOption(opt string) bool {
+	return len(opt) == 2 && opt[0] == '-' && opt[1] != '-'
 }
 
 // pathShaped reports whether a word looks like a file name: it has a

@@ -96,6 +96,10 @@ var noSecretSettings = table.Map[string, bool]{Build: func() map[string]bool {
 		".mozilla/firefox/profiles.ini", ".mozilla/firefox/installs.ini",
 		// virtual machines and emulators: their size, memory and display
 		".wslconfig", ".android/advancedFeatures.ini", ".android/emu-update-last-check.ini",
+		// the Android SDK's debug keystore: made on every machine with the
+		// password every developer knows ("android"), it signs only debug
+		// builds (the profiles' read rules list it among files with no secret)
+		".android/debug.keystore",
 	} {
 		m[k] = true
 	}
