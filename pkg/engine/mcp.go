@@ -347,6 +347,17 @@ func (w *mcpWalk) value(key string, v any, depth int) {
 		}
 		if ok && len(argv) > 0 {
 			switch {
+			case kind == keyTerminal && len(argv) > 1:
+				// {"keys": ["r", "m", " ", "-", "r", "f", "Enter"]}: keys
+				// typed in turn spell one line, judged whole (and each
+				// element as well, below); {"lines": [...]} are lines
+				typed := shell.TypedText(argv)
+				if k := normKey(key); k == "lines" {
+					typed = strings.Join(argv, "\n")
+				}
+				if w.str(kind, typed); ev.denied() {
+					return
+				}
 			case kind == keyCommands:
 				for _, c := range argv {
 					ev.exec(w.inContainer(c), false, call.ToolExec)

@@ -2637,15 +2637,36 @@ func typedKeys(words []string, withArg string) string {
 			}
 			continue
 		}
-		switch w {
-		case "Enter", "C-m", "KPEnter", "C-j":
-			b.WriteString("\n")
-			continue
-		}
-		w = strings.ReplaceAll(w, "^M", "\n")
-		b.WriteString(w)
+		writeKey(&b, w)
 	}
 	return b.String()
+}
+
+// TypedText is the text keys typed one by one spell, as a terminal
+// tool's {"keys": ["r", "m", "Space", "~", "Enter"]} types them: key
+// names that press Enter are line ends, Space and Tab their blanks.
+func TypedText(keys []string) string {
+	var b strings.Builder
+	for _, k := range keys {
+		writeKey(&b, k)
+	}
+	return b.String()
+}
+
+// writeKey adds what one typed key or run of text puts on the line.
+func writeKey(b *strings.Builder, w string) {
+	switch w {
+	case "Enter", "C-m", "KPEnter", "C-j", "Return":
+		b.WriteString("\n")
+		return
+	case "Space":
+		b.WriteString(" ")
+		return
+	case "Tab":
+		b.WriteString("\t")
+		return
+	}
+	b.WriteString(strings.ReplaceAll(w, "^M", "\n"))
 }
 
 // tmuxShellCommand returns the shell command a tmux command line runs
