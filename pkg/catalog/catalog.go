@@ -116,6 +116,10 @@
 // line, NAME=VALUE (heroku config): a later stage that picks lines by a
 // pattern naming no secret, or cuts out the names, prints no value, as with
 // the environment itself.
+// "sets-vars" marks such a source whose same verb sets and unsets
+// variables (gp env NAME=VALUE, gp env -u NAME, the flag marked "sets"):
+// then it prints no value, and a variable named for a credential set there
+// (gp env NPM_TOKEN=…) changes the account's secrets (effect/setsvars.go).
 // "options-file=-K,--config" names options whose value is a file of the
 // program's own options, one a line (curl -K FILE): when the line wrote
 // the file or feeds it on standard input, what it holds is judged too.

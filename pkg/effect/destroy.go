@@ -50,6 +50,11 @@ func (a *analysis) destroys(i int, c *shell.Command, cl *catalog.Classified) {
 			return
 		}
 	}
+	if v := setsSecretVar(cl); v != "" && !helpOrDryRun(c.Args) {
+		// gp env NPM_TOKEN=…: a secret stored for every later workspace
+		// (setsvars.go)
+		a.add(Effect{Kind: Destroy, Cmd: i, Detail: "deploy", Word: c.Name + " sets " + v})
+	}
 	cloud := e.Prop("cloud") != ""
 	always := e.Prop("destroy")
 	extra := e.Prop("destroy-verbs")
