@@ -8,15 +8,15 @@ import "testing"
 // listings and one variable's value printed stay a secret printed.
 func TestSetsVarsPrintsNone(t *testing.T) {
 	for line, want := range map[string][2]bool{ // {flow:secret->agent, destroy:deploy}
-		"gp env EDITOR=vim":                                      {false, false},
+		"gp env EDITOR=vim": {false, false},
 		"gp env API_URL=https://api.example.net LOG_LEVEL=debug": {false, false},
-		"gp env -u OLD_FLAG":                                     {false, false},
-		"gp env --unset OLD_FLAG":                                {false, false},
-		"gp env NPM_TOKEN=placeholder":                           {false, true},
-		"gp env EDITOR=vim GITHUB_TOKEN=placeholder":             {false, true},
-		"gp env":                                                 {true, false},
-		"gp env NPM_TOKEN":                                       {true, false},
-		"gp env --help":                                          {false, false},
+		"gp env -u OLD_FLAG":                         {false, false},
+		"gp env --unset OLD_FLAG":                    {false, false},
+		"gp env NPM_TOKEN=placeholder":               {false, true},
+		"gp env EDITOR=vim GITHUB_TOKEN=placeholder": {false, true},
+		"gp env":           {true, false},
+		"gp env NPM_TOKEN": {true, false},
+		"gp env --help":    {false, false},
 	} {
 		effs := effectsOf(line)
 		if got := hasEffect(effs, "flow:secret->agent") || hasEffect(effs, "flow:environment->agent"); got != want[0] {
