@@ -109,6 +109,9 @@
 // print the secret itself (netsh wlan show profile NAME key=clear).
 // "scans-all=-w,-I" marks a scanner that, given no target operand and none
 // of those options, probes every address (zmap).
+// "destroy-bare" narrows an entry's "destroy" to a run that names no
+// operand, or one naming the whole working tree (fossil revert, fossil
+// revert .): a run naming files acts on those alone (effect/destroybare.go).
 // "edits-secret" marks a tool that decrypts a secret file and hands it to
 // the editor its EDITOR (or VISUAL) names: named as a program that prints
 // (EDITOR=cat rails credentials:edit), the secret is printed.

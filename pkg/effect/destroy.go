@@ -57,6 +57,9 @@ func (a *analysis) destroys(i int, c *shell.Command, cl *catalog.Classified) {
 	}
 	cloud := e.Prop("cloud") != ""
 	always := e.Prop("destroy")
+	if always != "" && e.Has("destroy-bare") && namesParts(cl) {
+		always = "" // fossil revert src/main.c: one file put back (destroybare.go)
+	}
 	extra := e.Prop("destroy-verbs")
 	mark := ""
 	if len(cl.Marks) > 0 { // most commands have none: skip the walk
