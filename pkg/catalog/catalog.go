@@ -109,6 +109,9 @@
 // print the secret itself (netsh wlan show profile NAME key=clear).
 // "scans-all=-w,-I" marks a scanner that, given no target operand and none
 // of those options, probes every address (zmap).
+// "destroy-bare" narrows an entry's "destroy" to a run that names no
+// operand, or one naming the whole working tree (fossil revert, fossil
+// revert .): a run naming files acts on those alone (effect/destroybare.go).
 // "edits-secret" marks a tool that decrypts a secret file and hands it to
 // the editor its EDITOR (or VISUAL) names: named as a program that prints
 // (EDITOR=cat rails credentials:edit), the secret is printed.
@@ -116,6 +119,10 @@
 // line, NAME=VALUE (heroku config): a later stage that picks lines by a
 // pattern naming no secret, or cuts out the names, prints no value, as with
 // the environment itself.
+// "sets-vars" marks such a source whose same verb sets and unsets
+// variables (gp env NAME=VALUE, gp env -u NAME, the flag marked "sets"):
+// then it prints no value, and a variable named for a credential set there
+// (gp env NPM_TOKEN=…) changes the account's secrets (effect/setsvars.go).
 // "options-file=-K,--config" names options whose value is a file of the
 // program's own options, one a line (curl -K FILE): when the line wrote
 // the file or feeds it on standard input, what it holds is judged too.

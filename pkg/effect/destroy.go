@@ -50,8 +50,16 @@ func (a *analysis) destroys(i int, c *shell.Command, cl *catalog.Classified) {
 			return
 		}
 	}
+	if v := setsSecretVar(cl); v != "" && !helpOrDryRun(c.Args) {
+		// gp env NPM_TOKEN=…: a secret stored for every later workspace
+		// (setsvars.go)
+		a.add(Effect{Kind: Destroy, Cmd: i, Detail: "deploy", Word: c.Name + " sets " + v})
+	}
 	cloud := e.Prop("cloud") != ""
 	always := e.Prop("destroy")
+	if always != "" && e.Has("destroy-bare") && namesParts(cl) {
+		always = "" // fossil revert src/main.c: one file put back (destroybare.go)
+	}
 	extra := e.Prop("destroy-verbs")
 	mark := ""
 	if len(cl.Marks) > 0 { // most commands have none: skip the walk

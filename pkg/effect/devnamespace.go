@@ -18,8 +18,10 @@ import (
 // place, and the change is judged as before. A context of this machine's
 // (kind-dev) is localCluster's.
 
-// clusterCLIs are the programs whose namespace option is read here.
-var clusterCLIs = table.Map[string, bool]{Words: "kubectl k oc helm kubecolor"}
+// clusterCLIs are the programs whose namespace option is read here: the
+// cluster's own clients, and Argo Workflows' (argo submit -n dev), which
+// reads the same kubeconfig, context and namespace options.
+var clusterCLIs = table.Map[string, bool]{Words: "kubectl k oc helm kubecolor argo"}
 
 // devNamespaceParts say a namespace is for development; sharedNamespaceParts
 // that others rely on it.

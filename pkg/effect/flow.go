@@ -36,7 +36,7 @@ func (a *analysis) sources(i int, c *shell.Command, f *cmdFacts, cl *catalog.Cla
 		f.source, f.origin, declared = "secret", c.Name, true // dbussecrets.go: the Secret Service's passwords
 	}
 	if e := cl.Entry; e != nil {
-		if s := e.Prop("source"); s != "" && !(s == "secret" && decryptsFixturesOnly(cl)) {
+		if s := e.Prop("source"); s != "" && !(s == "secret" && decryptsFixturesOnly(cl)) && !setsVars(cl) {
 			f.source = s
 			f.origin = c.Name
 			declared = true

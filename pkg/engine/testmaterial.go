@@ -11,7 +11,7 @@ import (
 // Test keys against real ones.
 //
 // A key, keystore or certificate the project keeps for its tests
-// (certs/dev.key, tls/localhost-key.pem, keys/id_rsa_test; package
+// (certs/dev.key, tls/dev-key.pem, keys/id_rsa_test; package
 // material reads where the file is and what it is named) is read as the
 // effect "read:test-material": the standard profile's credential policy
 // lets such a read be, as it lets the project's fixture directories be.

@@ -1,6 +1,6 @@
 // Package material tells a project's test material from a person's real
 // credentials: keys, keystores and certificates a project generates or
-// keeps for its tests (certs/dev.key, tls/localhost-key.pem,
+// keeps for its tests (certs/dev.key, tls/dev-key.pem,
 // keys/id_rsa_test, testdata/server.key) against the keys of the home's
 // and the system's credential stores and the real keys a project may hold
 // (a copied id_rsa, prod.key, Rails' config/master.key, a release
@@ -18,7 +18,8 @@
 //     *.jks, *.keystore, *.p8, id_rsa*, *_key, *private-key*);
 //   - a word of its name or of a directory between the project and it says
 //     the tests or development made it (test, testdata, fixtures, dev,
-//     local, localhost, fake, dummy, mock, example, snakeoil, debug...);
+//     fake, dummy, mock, example, snakeoil, debug...; the name of the host
+//     a certificate serves, localhost-key.pem, is no such word);
 //   - and no word says it serves production, a release or a deployment, or
 //     keeps a backup (prod, production, live, release, upload, signing,
 //     deploy, master, staging, backup...): such a word makes it Real
