@@ -597,7 +597,10 @@ var secretNames = []string{"TOKEN", "SECRET", "PASSWORD", "PASSWD", "API_KEY", "
 	// unlocked sessions (bw's BW_SESSION, op's OP_SESSION_account)
 	"DATABASE_URI", "DB_URL", "DB_URI", "MONGODB_URI", "MONGODB_URL", "MONGO_URI", "MONGO_URL", "REDIS_URL", "AMQP_URL", "RABBITMQ_URL", "BROKER_URL",
 	"CONNECTION_STRING", "CONNECTIONSTRING", "CONN_STRING",
-	"BW_SESSION", "OP_SESSION_"}
+	"BW_SESSION", "OP_SESSION_",
+	// a wallet's seed phrase, from which every key it holds is derived
+	// (MNEMONIC, DEPLOYER_MNEMONIC, SEED_PHRASE, WALLET_SEED)
+	"MNEMONIC", "SEED_PHRASE", "SEEDPHRASE", "WALLET_SEED", "RECOVERY_PHRASE"}
 
 // secretVar returns the first secret-looking variable a command's words
 // expand ("$GITHUB_TOKEN", "${AWS_SECRET_ACCESS_KEY}"), or "*" for an
