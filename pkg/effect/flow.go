@@ -718,6 +718,9 @@ var secretHomes = []struct{ prefix, home string }{
 	// front-end work's services: translation platforms, visual review, headless CMSs
 	{"CROWDIN_", "crowdin"}, {"LOKALISE_", "lokalise"}, {"PHRASE_", "phrase"}, {"CHROMATIC_", "chromatic"},
 	{"CONTENTFUL_", "contentful"}, {"SANITY_", "sanity"}, {"STORYBLOK_", "storyblok"},
+	// chains' node providers and explorers, exchanges and payment gateways
+	{"ALCHEMY_", "alchemy"}, {"INFURA_", "infura"}, {"ETHERSCAN_", "etherscan"}, {"BINANCE_", "binance"},
+	{"COINBASE_", "coinbase"}, {"KRAKEN_", "kraken"}, {"PAYPAL_", "paypal"}, {"SQUARE_", "square"}, {"ADYEN_", "adyen"},
 	// CI jobs' own tokens: the Actions runtime and OIDC request tokens
 	// (the runner's services on githubusercontent.com), Azure Pipelines'
 	// System.AccessToken, Buildkite's agent token, CircleCI's API token.
@@ -1553,6 +1556,9 @@ var homeDomains = table.Once[map[string][]string]{Build: func() map[string][]str
 		"crowdin": {"crowdin.com"}, "lokalise": {"lokalise.com"}, "phrase": {"phrase.com", "phraseapp.com"},
 		"chromatic": {"chromatic.com"}, "contentful": {"contentful.com"}, "sanity": {"sanity.io"},
 		"storyblok": {"storyblok.com"},
+		"alchemy": {"alchemy.com", "alchemyapi.io"}, "infura": {"infura.io"}, "etherscan": {"etherscan.io"},
+		"binance": {"binance.com", "binance.vision"}, "coinbase": {"coinbase.com"}, "kraken": {"kraken.com"},
+		"paypal": {"paypal.com"}, "square": {"squareup.com", "squareupsandbox.com"}, "adyen": {"adyen.com", "adyenpayments.com"},
 	}
 }}
 
