@@ -1556,7 +1556,7 @@ var homeDomains = table.Once[map[string][]string]{Build: func() map[string][]str
 		"crowdin": {"crowdin.com"}, "lokalise": {"lokalise.com"}, "phrase": {"phrase.com", "phraseapp.com"},
 		"chromatic": {"chromatic.com"}, "contentful": {"contentful.com"}, "sanity": {"sanity.io"},
 		"storyblok": {"storyblok.com"},
-		"alchemy": {"alchemy.com", "alchemyapi.io"}, "infura": {"infura.io"}, "etherscan": {"etherscan.io"},
+		"alchemy":   {"alchemy.com", "alchemyapi.io"}, "infura": {"infura.io"}, "etherscan": {"etherscan.io"},
 		"binance": {"binance.com", "binance.vision"}, "coinbase": {"coinbase.com"}, "kraken": {"kraken.com"},
 		"paypal": {"paypal.com"}, "square": {"squareup.com", "squareupsandbox.com"}, "adyen": {"adyen.com", "adyenpayments.com"},
 	}
