@@ -27,6 +27,9 @@ var codeServiceSDKs = []string{
 	"stripe", "Stripe", "twilio", "sendgrid", "mailgun", "mailchimp", "postmark", "vonage", "onesignal",
 	"firebase-admin", "firebase_admin", "octokit", "Octokit", "from github import", "launchdarkly", "pagerduty",
 	"cloudflare",
+	// payment gateways, exchanges and chains: a refund or a void, an order
+	// or a withdrawal, a transaction signed and sent
+	"braintree", "ccxt", "from web3 import", "require('ethers')", "require(\"ethers\")", "from 'ethers'", "from \"ethers\"", "@solana/web3.js",
 }
 
 // sdkChangeVerbs are the leading verbs of an SDK operation that changes
@@ -38,7 +41,8 @@ var sdkChangeVerbs = table.Map[string, bool]{Words: `create update put patch set
 	grant authorize promote deploy rollback edit
 	apply restore associate disassociate register
 	deregister run start execute invoke upload
-	transfer merge delete terminate destroy purge`}
+	transfer merge delete terminate destroy purge
+	withdraw void`}
 
 // sdkBareVerbs are the verbs that name an operation standing alone
 // (stripe.Refund.create, messages.create, subscriptions.cancel,
@@ -52,6 +56,9 @@ var sdkBareVerbs = table.Map[string, bool]{Build: func() map[string]bool {
 		"capture": true, "deploy": true, "promote": true, "rollback": true, "invalidate": true, "delete": true,
 		// a repository or a resource handed to another owner
 		"transfer": true,
+		// an exchange's funds sent off it (ccxt's withdraw), a gateway's
+		// authorised payment cancelled (braintree's transaction.void)
+		"withdraw": true, "void": true,
 	}
 }}
 
@@ -71,6 +78,8 @@ var sdkLogins = table.Map[string, bool]{Words: "authorize_account authorizeAccou
 var sdkLocalMarks = []string{
 	"localhost", "127.0.0.1", "localstack", "mock_aws", "from moto", "import moto", "_TEST_KEY", "_TEST_SECRET_KEY", "sk_test_",
 	"emulator", "EMULATOR",
+	// a gateway's sandbox, a chain's public test network
+	"Environment.Sandbox", "sepolia", "testnet", "devnet",
 }
 
 // sdkCall matches an operation called on a client: a method (.name( ) or

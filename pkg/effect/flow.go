@@ -597,7 +597,10 @@ var secretNames = []string{"TOKEN", "SECRET", "PASSWORD", "PASSWD", "API_KEY", "
 	// unlocked sessions (bw's BW_SESSION, op's OP_SESSION_account)
 	"DATABASE_URI", "DB_URL", "DB_URI", "MONGODB_URI", "MONGODB_URL", "MONGO_URI", "MONGO_URL", "REDIS_URL", "AMQP_URL", "RABBITMQ_URL", "BROKER_URL",
 	"CONNECTION_STRING", "CONNECTIONSTRING", "CONN_STRING",
-	"BW_SESSION", "OP_SESSION_"}
+	"BW_SESSION", "OP_SESSION_",
+	// a wallet's seed phrase, from which every key it holds is derived
+	// (MNEMONIC, DEPLOYER_MNEMONIC, SEED_PHRASE, WALLET_SEED)
+	"MNEMONIC", "SEED_PHRASE", "SEEDPHRASE", "WALLET_SEED", "RECOVERY_PHRASE"}
 
 // secretVar returns the first secret-looking variable a command's words
 // expand ("$GITHUB_TOKEN", "${AWS_SECRET_ACCESS_KEY}"), or "*" for an
@@ -715,6 +718,9 @@ var secretHomes = []struct{ prefix, home string }{
 	// front-end work's services: translation platforms, visual review, headless CMSs
 	{"CROWDIN_", "crowdin"}, {"LOKALISE_", "lokalise"}, {"PHRASE_", "phrase"}, {"CHROMATIC_", "chromatic"},
 	{"CONTENTFUL_", "contentful"}, {"SANITY_", "sanity"}, {"STORYBLOK_", "storyblok"},
+	// chains' node providers and explorers, exchanges and payment gateways
+	{"ALCHEMY_", "alchemy"}, {"INFURA_", "infura"}, {"ETHERSCAN_", "etherscan"}, {"BINANCE_", "binance"},
+	{"COINBASE_", "coinbase"}, {"KRAKEN_", "kraken"}, {"PAYPAL_", "paypal"}, {"SQUARE_", "square"}, {"ADYEN_", "adyen"},
 	// CI jobs' own tokens: the Actions runtime and OIDC request tokens
 	// (the runner's services on githubusercontent.com), Azure Pipelines'
 	// System.AccessToken, Buildkite's agent token, CircleCI's API token.
@@ -1550,6 +1556,9 @@ var homeDomains = table.Once[map[string][]string]{Build: func() map[string][]str
 		"crowdin": {"crowdin.com"}, "lokalise": {"lokalise.com"}, "phrase": {"phrase.com", "phraseapp.com"},
 		"chromatic": {"chromatic.com"}, "contentful": {"contentful.com"}, "sanity": {"sanity.io"},
 		"storyblok": {"storyblok.com"},
+		"alchemy":   {"alchemy.com", "alchemyapi.io"}, "infura": {"infura.io"}, "etherscan": {"etherscan.io"},
+		"binance": {"binance.com", "binance.vision"}, "coinbase": {"coinbase.com"}, "kraken": {"kraken.com"},
+		"paypal": {"paypal.com"}, "square": {"squareup.com", "squareupsandbox.com"}, "adyen": {"adyen.com", "adyenpayments.com"},
 	}
 }}
 

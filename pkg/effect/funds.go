@@ -31,7 +31,9 @@ const (
 // (-regtest, --mainnet), an operand (network-config testnet).
 func chainWord(w string, value bool) chainNet {
 	l := strings.ToLower(strings.Trim(w, "'\""))
-	for _, k := range []string{"localhost", "127.0.0.1", "0.0.0.0", "[::1]", "regtest", "localnet", "devnet", "testnet", "sepolia", "goerli", "holesky", "hoodi", "signet", "fuji", "amoy", "mumbai", "anvil", "hardhat", "ganache", ".testnet"} {
+	for _, k := range []string{"localhost", "127.0.0.1", "0.0.0.0", "[::1]", "regtest", "localnet", "devnet", "testnet", "sepolia", "goerli", "holesky", "hoodi", "signet", "fuji", "amoy", "mumbai", "anvil", "hardhat", "ganache", ".testnet",
+		// truffle's network of that name, its local chain by convention
+		"development"} {
 		if strings.Contains(l, k) {
 			return netLocal
 		}

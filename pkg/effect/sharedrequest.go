@@ -157,7 +157,7 @@ func teamService(h string) (service, bool) {
 var changeVerbs = table.Map[string, bool]{Build: func() map[string]bool {
 	return map[string]bool{
 		"send": true, "publish": true, "merge": true, "refund": true, "charge": true, "capture": true, "pay": true,
-		"payout": true, "transfer": true, "cancel": true, "void": true, "close": true, "resolve": true, "acknowledge": true,
+		"payout": true, "transfer": true, "withdraw": true, "cancel": true, "void": true, "close": true, "resolve": true, "acknowledge": true,
 		"ack": true, "mute": true, "unmute": true, "silence": true, "snooze": true, "disable": true, "enable": true,
 		"toggle": true, "deactivate": true, "activate": true, "suspend": true, "unsuspend": true, "revoke": true,
 		"rotate": true, "reset": true, "purge": true, "flush": true, "invalidate": true, "restart": true, "reboot": true,
@@ -204,7 +204,7 @@ var sharedNouns = table.Map[string, bool]{Words: `refunds charges payouts paymen
 	releases tags merges invalidations actions action
 	transitions roles markers tweets statuses sends
 	chargebacks disputes orders overrides dns_records
-	resource_record_sets`}
+	resource_record_sets withdrawals withdraws`}
 
 // readOps are the parts of an operation's name that only read or compute:
 // a POST to them is a query (search, conversations.list, auth.test,

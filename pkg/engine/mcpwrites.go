@@ -423,7 +423,9 @@ func (w *mcpWalk) readsSecret(args map[string]any) string {
 // secretNoun: a word that names a credential's value.
 func secretNoun(w string) bool {
 	switch w {
-	case "secret", "secrets", "password", "passwords", "credential", "credentials", "creds", "token", "tokens", "apikey", "apikeys", "kubeconfig", "passphrase", "privatekey", "totp":
+	case "secret", "secrets", "password", "passwords", "credential", "credentials", "creds", "token", "tokens", "apikey", "apikeys", "kubeconfig", "passphrase", "privatekey", "totp",
+		// a wallet's seed phrase, every key it holds (get_mnemonic)
+		"mnemonic", "mnemonics", "seedphrase":
 		return true
 	}
 	return false
@@ -437,6 +439,9 @@ func secretPair(a, b string) bool {
 		return b == "key" || b == "keys"
 	case "connection":
 		return b == "string" || b == "strings"
+	case "seed", "recovery":
+		// a wallet's seed or recovery phrase (export_seed_phrase)
+		return b == "phrase" || b == "phrases" || b == "words"
 	}
 	return false
 }

@@ -213,7 +213,7 @@ func ReadsSecretVar(code string) bool {
 // (os.environ['AWS_SECRET_ACCESS_KEY'], process.env.GITHUB_TOKEN), or the
 // ssh agent's socket, whose connection signs as the user
 // (os.environ['SSH_AUTH_SOCK']).
-var secretVarInCode = table.Regexp{Expr: `(Getenv\(|GetEnvironmentVariable\(|env::var\(|environment\[|getEnv\(|environ\[|environ\.get\(|getenv\(|process\.env\.|process\.env\[|ENV\[|ENV\.fetch\(|\$ENV\{|ENVIRON\[|\$_ENV\[|\$_SERVER\[|Deno\.env\.get\(|Bun\.env\.|Bun\.env\[)['"]?[A-Z0-9_]*(TOKEN|SECRET|PASSWORD|PASSWD|API_KEY|APIKEY|ACCESS_KEY|PRIVATE_KEY|CREDENTIAL|DATABASE_URL|AUTH_SOCK)`}
+var secretVarInCode = table.Regexp{Expr: `(Getenv\(|GetEnvironmentVariable\(|env::var\(|environment\[|getEnv\(|environ\[|environ\.get\(|getenv\(|process\.env\.|process\.env\[|ENV\[|ENV\.fetch\(|\$ENV\{|ENVIRON\[|\$_ENV\[|\$_SERVER\[|Deno\.env\.get\(|Bun\.env\.|Bun\.env\[)['"]?[A-Z0-9_]*(TOKEN|SECRET|PASSWORD|PASSWD|API_KEY|APIKEY|ACCESS_KEY|PRIVATE_KEY|CREDENTIAL|DATABASE_URL|AUTH_SOCK|MNEMONIC|SEED_PHRASE|WALLET_SEED|RECOVERY_PHRASE)`}
 
 // credentialFragments are pieces of credential file paths that code may
 // assemble rather than spell whole, and the libraries and calls that read

@@ -141,7 +141,7 @@ func defaultOp(op syntax.ParExpOperator) bool {
 
 // secretParamNames are the parts of a variable's name that say it holds a
 // credential (flow.go's secretNames, for the walk).
-var secretParamNames = [...]string{"TOKEN", "SECRET", "PASSWORD", "PASSWD", "API_KEY", "APIKEY", "ACCESS_KEY", "PRIVATE_KEY", "CREDENTIAL"}
+var secretParamNames = [...]string{"TOKEN", "SECRET", "PASSWORD", "PASSWD", "API_KEY", "APIKEY", "ACCESS_KEY", "PRIVATE_KEY", "CREDENTIAL", "MNEMONIC", "SEED_PHRASE", "WALLET_SEED", "RECOVERY_PHRASE"}
 
 // secretParamName reports a variable named like a credential's.
 func secretParamName(name string) bool {
