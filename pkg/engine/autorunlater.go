@@ -136,7 +136,7 @@ func laterReadingOf(p, lower, dir string) laterReading {
 		return readsDockerfile
 	case strings.HasSuffix(lower, ".toml") || strings.HasSuffix(lower, ".ini") || lower == "setup.cfg" || lower == "pipfile":
 		return readsConfig
-	case lower == "composer.json" || lower == "deno.json" || lower == "deno.jsonc" || lower == "vercel.json":
+	case lower == "composer.json" || lower == "deno.json" || lower == "deno.jsonc" || lower == "vercel.json" || lower == "nodemon.json":
 		return readsJSON
 	case dir == "debian" && debMaintainerScript(lower):
 		return readsDeb
@@ -583,7 +583,10 @@ func jsonScriptLines(content string) []string {
 		return nil
 	}
 	var out []string
-	for _, k := range []string{"scripts", "tasks"} {
+	if c, ok := m["exec"].(string); ok {
+		out = append(out, c) // nodemon.json: the command it runs in place of node
+	}
+	for _, k := range []string{"scripts", "tasks", "events"} { // (nodemon's events: start, restart, crash, exit)
 		if s, ok := m[k].(map[string]any); ok {
 			for _, name := range sortedKeys(s) {
 				switch c := s[name].(type) {

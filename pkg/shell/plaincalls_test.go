@@ -92,6 +92,7 @@ func TestCIFileLine(t *testing.T) {
 		{"setOutput", []value{{str: "t", known: true}, {raw: "process.env.NPM_TOKEN"}}, `echo t="$NPM_TOKEN" >> "$GITHUB_OUTPUT"`},
 		{"addPath", []value{{str: "/tmp/bin", known: true}}, `echo /tmp/bin >> "$GITHUB_PATH"`},
 		{"addPath", []value{{raw: "process.cwd() + '/bin'"}}, ``},
+		{"exportVariable", []value{{str: "BASH_ENV", known: true}, {raw: "process.env.RUNNER_TEMP + '/b.sh'"}}, `echo BASH_ENV="$VALUE" >> "$GITHUB_ENV"`},
 	} {
 		if got := ciFileLine(c.name, c.args); got != c.want {
 			t.Errorf("ciFileLine(%s) = %q, want %q", c.name, got, c.want)
