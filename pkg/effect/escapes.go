@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"rampart.dev/pkg/catalog"
+	"rampart.dev/pkg/internal/substrs"
 	"rampart.dev/pkg/internal/table"
 	"rampart.dev/pkg/shell"
 )
@@ -264,6 +265,28 @@ func (a *analysis) opaqueCode(i int, c *shell.Command, e *catalog.Entry, code st
 	}
 }
 
+// dirChanges are the calls with which code in a language nobody scans
+// changes its working directory (julia's cd, R's setwd, chdir).
+var dirChanges = [...]string{"cd(", "setwd(", "chdir("}
+
+// computedDirChange reports whether code changes its working directory to
+// one it computes (cd(dirname(pwd()))): its relative names then name files
+// anywhere, not the project's.
+func computedDirChange(low string) bool {
+	for _, c := range dirChanges {
+		for j := range substrs.Occurrences(low, c) {
+			if j > 0 && (low[j-1] >= 'a' && low[j-1] <= 'z' || low[j-1] >= '0' && low[j-1] <= '9' || low[j-1] == '_') {
+				continue // mkcd( is another call; os.chdir( is the same one
+			}
+			rest := strings.TrimLeft(low[j+len(c):], " \t")
+			if rest == "" || rest[0] != '"' && rest[0] != '\'' {
+				return true
+			}
+		}
+	}
+	return false
+}
+
 // standaloneWord reports whether w occurs in code at least once as a name
 // of its own: not the end of a longer name joined by a letter, digit,
 // "-" or "_" (a Lisp's asdf:test-system, an operating-system call).
@@ -370,6 +393,9 @@ func projectFileActs(low string) bool {
 		if strings.Contains(low, m) {
 			return false
 		}
+	}
+	if computedDirChange(low) {
+		return false
 	}
 	literals := 0
 	for _, q := range []byte{'"', '\''} {

@@ -134,9 +134,9 @@ func laterReadingOf(p, lower, dir string) laterReading {
 		return readsProcfile
 	case lower == "dockerfile" || lower == "containerfile" || strings.HasPrefix(lower, "dockerfile.") || strings.HasSuffix(lower, ".dockerfile"):
 		return readsDockerfile
-	case strings.HasSuffix(lower, ".toml") || strings.HasSuffix(lower, ".ini") || lower == "setup.cfg":
+	case strings.HasSuffix(lower, ".toml") || strings.HasSuffix(lower, ".ini") || lower == "setup.cfg" || lower == "pipfile":
 		return readsConfig
-	case lower == "composer.json" || lower == "deno.json" || lower == "deno.jsonc" || lower == "vercel.json":
+	case lower == "composer.json" || lower == "deno.json" || lower == "deno.jsonc" || lower == "vercel.json" || lower == "nodemon.json":
 		return readsJSON
 	case dir == "debian" && debMaintainerScript(lower):
 		return readsDeb
@@ -456,7 +456,7 @@ var runHeredoc = table.Once[*regexp.Regexp]{Build: func() *regexp.Regexp {
 }}
 
 var tomlKey = table.Once[*regexp.Regexp]{Build: func() *regexp.Regexp {
-	return regexp.MustCompile(`(?i)(?:^|[{,]\s*)"?(run|cmd|cmds|shell|script|runner|enter|leave|preinstall|postinstall|command|commands|release_command|buildcommand|installcommand|devcommand|exec)"?\s*=\s*(.*)$`)
+	return regexp.MustCompile(`(?i)(?:^|[{,]\s*)"?(run|cmd|cmds|shell|script|runner|enter|leave|preinstall|postinstall|command|commands|commands_pre|commands_post|release_command|buildcommand|installcommand|devcommand|exec)"?\s*=\s*(.*)$`)
 }}
 
 // tomlCommandLines returns the values of a TOML or INI file's command keys:
@@ -465,8 +465,13 @@ var tomlKey = table.Once[*regexp.Regexp]{Build: func() *regexp.Regexp {
 func tomlCommandLines(content string) []string {
 	var out []string
 	lines := strings.Split(content, "\n")
+	tasks := false // in a table whose every key names a command (taskTable)
 	for i := 0; i < len(lines); i++ {
 		l := lines[i]
+		if t := strings.TrimSpace(l); strings.HasPrefix(t, "[") && strings.HasSuffix(t, "]") && !strings.Contains(t, "=") {
+			tasks = taskTable(strings.Trim(t, "[] \t"))
+			continue
+		}
 		// an inline table's keys ({ shell = "…" }) start after its brace
 		var m []string
 		for _, part := range strings.SplitAfter(l, "{") {
@@ -474,10 +479,31 @@ func tomlCommandLines(content string) []string {
 				break
 			}
 		}
+		if m == nil && tasks {
+			m = tomlAnyKey.Get().FindStringSubmatch(strings.TrimSpace(l))
+		}
 		if m == nil {
 			continue
 		}
 		v := strings.TrimSpace(m[2])
+		if open, ok := tomlOpenValue(v); ok {
+			// a value that goes on over the next lines: an array
+			// ([ "…",↵ "…",↵ ]) or a multi-line string ('''↵…↵''')
+			for i+1 < len(lines) {
+				i++
+				if open == "]" {
+					v += " " + lines[i]
+				} else if !strings.Contains(lines[i], open) {
+					out = append(out, strings.TrimSpace(lines[i]))
+				}
+				if strings.Contains(lines[i], open) {
+					break
+				}
+			}
+			if open != "]" {
+				continue
+			}
+		}
 		switch {
 		case strings.HasPrefix(v, `"`) || strings.HasPrefix(v, "'") || strings.HasPrefix(v, "["):
 			out = append(out, tomlStrings(v)...)
@@ -493,6 +519,37 @@ func tomlCommandLines(content string) []string {
 		}
 	}
 	return out
+}
+
+// tomlAnyKey is any key and its value, read in a table whose every key
+// names a command.
+var tomlAnyKey = table.Regexp{Expr: `^"?([A-Za-z0-9_.:-]+)"?\s*=\s*(.*)$`}
+
+// taskTables are the TOML tables whose every key is a task's command:
+// poethepoet's, Pipfile's scripts, PDM's, Rye's, taskipy's, mise's tasks.
+// (Poetry's and PEP 621's scripts are entry points, not commands.)
+var taskTables = table.Map[string, bool]{Words: "tool.poe.tasks scripts tool.pdm.scripts tool.rye.scripts tool.taskipy.tasks tasks"}
+
+// taskTable reports whether a TOML table's header names a table of tasks
+// (taskTables, or a Hatch environment's scripts).
+func taskTable(header string) bool {
+	h := strings.ToLower(strings.TrimSpace(header))
+	return taskTables.Get(h) || strings.HasPrefix(h, "tool.hatch.envs.") && strings.HasSuffix(h, ".scripts")
+}
+
+// tomlOpenValue reports a value that goes on over the next lines, and the
+// text that closes it: an array not closed on its line ("]"), a
+// multi-line string whose closing quotes are not on it.
+func tomlOpenValue(v string) (string, bool) {
+	for _, q := range [...]string{`"""`, "'''"} {
+		if strings.HasPrefix(v, q) && !strings.Contains(v[len(q):], q) {
+			return q, true
+		}
+	}
+	if strings.HasPrefix(v, "[") && !strings.Contains(v, "]") {
+		return "]", true
+	}
+	return "", false
 }
 
 // tomlStrings returns the quoted strings of a TOML value, unescaped as
@@ -526,7 +583,10 @@ func jsonScriptLines(content string) []string {
 		return nil
 	}
 	var out []string
-	for _, k := range []string{"scripts", "tasks"} {
+	if c, ok := m["exec"].(string); ok {
+		out = append(out, c) // nodemon.json: the command it runs in place of node
+	}
+	for _, k := range []string{"scripts", "tasks", "events"} { // (nodemon's events: start, restart, crash, exit)
 		if s, ok := m[k].(map[string]any); ok {
 			for _, name := range sortedKeys(s) {
 				switch c := s[name].(type) {

@@ -388,6 +388,16 @@ func fileVarAt(rest string) string {
 		return name
 	}
 	op := strings.TrimPrefix(tail, ":")
+	if op != "" && (op[0] == '-' || op[0] == '=') && ciStepVars.Get(name) == ciNone {
+		// ${OUT:-$GITHUB_ENV}: a variable of no known file whose default
+		// is one is that file where it is unset, as it most likely is
+		inner := strings.Trim(strings.TrimSuffix(op[1:], "}"), `"'`)
+		if v, ok := strings.CutPrefix(inner, "$"); ok {
+			if n := fileVarAt(v); n != "" && ciStepVars.Get(n) != ciNone {
+				return n
+			}
+		}
+	}
 	if op != "" && (op[0] == '-' || op[0] == '?' || op[0] == '=') {
 		return name // the value when set; the operand only when not
 	}

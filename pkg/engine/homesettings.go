@@ -120,8 +120,9 @@ func (ev *evaluation) homeRel(p string) string {
 // underHomeRoot returns what follows a root of homes that homeRoots does
 // not list, or "": a directory at the top named for homes (/homes,
 // /home2, /users, /u: sites spread their users' homes so), or home or
-// homes under a mount's top directory (/nfs/home, /mnt/home, /data/homes:
-// a file server's homes mounted on the machine).
+// homes under a mount's top directory or one directory below it
+// (/nfs/home, /mnt/home, /data/homes, /net/fs01/home, /mnt/c/Users: a file
+// server's or another system's homes mounted on the machine).
 func underHomeRoot(p string) string {
 	if len(p) < 4 || p[0] != '/' {
 		return ""
@@ -133,12 +134,25 @@ func underHomeRoot(p string) string {
 	if homesName(first) || first == "users" || first == "u" {
 		return rest
 	}
+	if !homeMounts.Get(first) {
+		return ""
+	}
 	second, rest, ok := strings.Cut(rest, "/")
-	if ok && (second == "home" || second == "homes") && homeMounts.Get(first) {
+	if ok && mountedHomes(second) {
+		return rest
+	}
+	// a host's or a drive's directory between: automounted /net/HOST/home,
+	// WSL's /mnt/c/Users
+	third, rest, ok := strings.Cut(rest, "/")
+	if ok && mountedHomes(third) {
 		return rest
 	}
 	return ""
 }
+
+// mountedHomes reports a directory of homes under a mount: home, homes, or
+// Windows' Users.
+func mountedHomes(w string) bool { return w == "home" || w == "homes" || w == "Users" }
 
 // homeMounts are the top directories under which a file server's homes
 // are mounted (/nfs/home, /mnt/home, /gpfs/homes); not any directory

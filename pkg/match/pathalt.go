@@ -156,14 +156,60 @@ func otherHome(p string) string {
 			return root
 		}
 	}
-	for _, parent := range []string{"/home/", "/Users/", "/users/"} { // "/users/": /Users folded
+	for _, parent := range []string{"/home/", "/Users/", "/users/", "/var/home/", "/usr/home/", "/export/home/"} { // "/users/": /Users folded
 		if rest, ok := strings.CutPrefix(p, parent); ok {
 			if name := firstSegment("/" + rest); name != "" {
 				return p[:len(parent)+len(name)]
 			}
 		}
 	}
+	if parent := mountedHomes(p); parent != "" {
+		if name := firstSegment(p[len(parent)-1:]); name != "" {
+			return p[:len(parent)+len(name)]
+		}
+	}
 	return WindowsHome(p)
+}
+
+// homeMountTops are the top directories under which a file server's
+// homes are mounted, directly or below a host's directory (/nfs/home,
+// /gpfs/homes, /net/HOST/home).
+var homeMountTops = [...]string{"nfs", "mnt", "net", "data", "storage", "gpfs", "lustre", "cluster"}
+
+// mountedHomes returns the directory of homes p lies under, with its
+// closing "/", when it is not /home: a top directory named for homes
+// (/homes, /home2, /u), or home or homes under a mount's top directory or
+// a host's directory in it (/nfs/home, /net/fs01/home); else "".
+func mountedHomes(p string) string {
+	first := firstSegment(p)
+	if first == "homes" || first == "u" || len(first) > 4 && len(first) <= 7 && strings.HasPrefix(first, "home") && allDigits(first[4:]) {
+		return "/" + first + "/"
+	}
+	if !slices.Contains(homeMountTops[:], first) {
+		return ""
+	}
+	at := len(first) + 1
+	for range 2 {
+		seg := firstSegment(p[at:])
+		if seg == "" || at+1+len(seg) >= len(p) {
+			return ""
+		}
+		if seg == "home" || seg == "homes" {
+			return p[:at+1+len(seg)+1]
+		}
+		at += 1 + len(seg)
+	}
+	return ""
+}
+
+// allDigits reports a non-empty string of ASCII digits.
+func allDigits(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] < '0' || s[i] > '9' {
+			return false
+		}
+	}
+	return s != ""
 }
 
 // WindowsHome returns the Windows home directory p lies in, as WSL

@@ -44,7 +44,10 @@ func ciFileLine(name string, args []value) string {
 		}
 		v, ok := ciValueWord(args[1])
 		if !ok {
-			return ""
+			// a value the code computes (process.env.RUNNER_TEMP +
+			// '/b.sh'): the name it sets is still known, and an unknown
+			// value of BASH_ENV or NODE_OPTIONS is judged as one
+			v = `"$VALUE"`
 		}
 		word = quoteWord(args[0].str+"=") + v
 	} else {

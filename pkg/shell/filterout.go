@@ -8,6 +8,11 @@ import "strings"
 // -o "$GITHUB_ENV"), so the walk records or shows that text in the file
 // as it does for a redirection.
 
+// shortArgOpts are the short options of sort, shuf and iconv, other than
+// -o, that take a word (sort -k 2 -t , -S 1G -T DIR, shuf -n 3 -i 1-9,
+// iconv -f A -t B).
+const shortArgOpts = "ktSTnif"
+
 // filterOutputs gives the files a filter writes its output to (inner is
 // the command's words, its name first), or nil.
 func filterOutputs(name string, inner []string) []string {
@@ -26,8 +31,27 @@ func filterOutputs(name string, inner []string) []string {
 				}
 			case strings.HasPrefix(w, "--output="):
 				out = append(out, w[len("--output="):])
-			case strings.HasPrefix(w, "-o") && len(w) > 2:
-				out = append(out, w[2:])
+			case len(w) > 1 && w[0] == '-' && w[1] != '-':
+				// a cluster of short options (-uo F, -uoF): the file
+				// follows o, unless an option taking a word (-k, -t)
+				// comes first
+				for j := 1; j < len(w); j++ {
+					if w[j] == 'o' {
+						if j+1 < len(w) {
+							out = append(out, w[j+1:])
+						} else if k+1 < len(inner) {
+							out = append(out, inner[k+1])
+							k++
+						}
+						break
+					}
+					if strings.IndexByte(shortArgOpts, w[j]) >= 0 {
+						if j+1 == len(w) {
+							k++ // its word is the next one
+						}
+						break
+					}
+				}
 			}
 		}
 		return out

@@ -12,6 +12,11 @@ func TestFilterOutputs(t *testing.T) {
 		want  []string
 	}{
 		{[]string{"sort", "-o", "F"}, []string{"F"}},
+		{[]string{"sort", "-uo", "F"}, []string{"F"}},
+		{[]string{"sort", "-ruoF"}, []string{"F"}},
+		{[]string{"sort", "-k", "2", "-o", "F"}, []string{"F"}},
+		{[]string{"sort", "-to", "x"}, nil},
+		{[]string{"iconv", "-f", "latin1", "-to", "utf-8"}, nil},
 		{[]string{"sort", "-u", "--output=F", "in"}, []string{"F"}},
 		{[]string{"shuf", "-oF"}, []string{"F"}},
 		{[]string{"uniq", "-", "F"}, []string{"F"}},

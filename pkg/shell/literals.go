@@ -23,9 +23,9 @@ import (
 // the command it joins to.
 var opaqueHomes = table.Once[*strings.Replacer]{Build: func() *strings.Replacer {
 	var pairs []string
-	for _, e := range []string{`System.get_env("HOME")`, `System.user_home()`, `System.user_home!()`, `System.getenv("HOME")`,
+	for _, e := range []string{`System.get_env("HOME")`, `System.user_home()`, `System.user_home!()`, `System.user_home!`, `System.user_home`, `System.getenv("HOME")`,
 		`System.getProperty("user.home")`, `os:getenv("HOME")`, `(System/getenv "HOME")`, `(getenv "HOME")`,
-		`(sb-ext:posix-getenv "HOME")`, `(user-homedir-pathname)`, `%*ENV<HOME>`, `%*ENV{'HOME'}`, `$*HOME`, `%ENV<HOME>`} {
+		`(sb-ext:posix-getenv "HOME")`, `(user-homedir-pathname)`, `%*ENV<HOME>`, `%*ENV{'HOME'}`, `$*HOME`, `%ENV<HOME>`, `Path.home`} {
 		pairs = append(pairs, e, `"~"`)
 		if strings.Contains(e, `"HOME"`) {
 			pairs = append(pairs, strings.ReplaceAll(e, `"HOME"`, `'HOME'`), `"~"`) // System.getenv('HOME')

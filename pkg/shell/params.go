@@ -107,6 +107,12 @@ func (s *state) expandParam(p *syntax.ParamExp) (v string, ok bool) {
 			// worse of the two
 			return "", false
 		}
+		if defaultNamesPlace(p.Exp.Word) {
+			// ${OUT:-$GITHUB_ENV}, ${F:=$AWS_SECRET_ACCESS_KEY}: the
+			// default is a secret or a known place, and so most likely
+			// the word
+			return "", false
+		}
 	}
 	if !s.spend(len(v)) {
 		return "", false
@@ -131,6 +137,21 @@ var placeParams = table.Map[string, bool]{Words: "GITHUB_ENV GITHUB_PATH GITHUB_
 // taken for it.
 func PlaceParam(name string) bool { return placeParams.Get(name) }
 
+// defaultNamesPlace reports whether a default word expands a variable
+// whose value is a secret or a place known by its name (placeParams).
+func defaultNamesPlace(w *syntax.Word) bool {
+	found := false
+	if w != nil {
+		syntax.Walk(w, func(n syntax.Node) bool {
+			if pe, ok := n.(*syntax.ParamExp); ok && pe.Param != nil && (secretParamName(pe.Param.Value) || placeParams.Get(pe.Param.Value)) {
+				found = true
+			}
+			return !found
+		})
+	}
+	return found
+}
+
 func defaultOp(op syntax.ParExpOperator) bool {
 	switch op {
 	case syntax.DefaultUnset, syntax.DefaultUnsetOrNull, syntax.AssignUnset, syntax.AssignUnsetOrNull:
@@ -141,7 +162,8 @@ func defaultOp(op syntax.ParExpOperator) bool {
 
 // secretParamNames are the parts of a variable's name that say it holds a
 // credential (flow.go's secretNames, for the walk).
-var secretParamNames = [...]string{"TOKEN", "SECRET", "PASSWORD", "PASSWD", "API_KEY", "APIKEY", "ACCESS_KEY", "PRIVATE_KEY", "CREDENTIAL", "MNEMONIC", "SEED_PHRASE", "WALLET_SEED", "RECOVERY_PHRASE"}
+var secretParamNames = [...]string{"TOKEN", "SECRET", "PASSWORD", "PASSWD", "API_KEY", "APIKEY", "ACCESS_KEY", "PRIVATE_KEY", "CREDENTIAL",
+	"CREDS", "JWT", "AUTH_CONFIG", "KUBE_CONFIG", "MNEMONIC", "SEED_PHRASE", "WALLET_SEED", "RECOVERY_PHRASE"}
 
 // secretParamName reports a variable named like a credential's.
 func secretParamName(name string) bool {

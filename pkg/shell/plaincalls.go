@@ -83,6 +83,7 @@ func PlainProcessCalls(code string) (calls []PlainCall, rest string) {
 		var words []string
 		var end int
 		var style callStyle
+		var dir string
 		if c == '"' || c == '\'' || c == '`' || c == '[' {
 			var ok bool
 			if words, end, ok = receiverCall(code, i); !ok {
@@ -103,13 +104,18 @@ func PlainProcessCalls(code string) (calls []PlainCall, rest string) {
 				continue
 			}
 			style = st
-			words, end, ok = plainArgs(code, i+len(name), style)
+			words, end, ok = plainArgs(code, i+len(name), style, &dir)
 			if !ok || len(words) == 0 {
 				i += len(name)
 				continue
 			}
 		}
 		line := plainLine(words)
+		if dir != "" {
+			// System.cmd("rm", ["-rf", "."], cd: "/home/dev"): the command
+			// runs in the directory the call names
+			line = "cd " + homeWord(dir) + " && " + line
+		}
 		start := i
 		for start > done && (isIdent(code[start-1]) || code[start-1] == '.') && style == callJuxta {
 			start-- // System.Process.callCommand: the module's name goes with the call
@@ -136,19 +142,29 @@ func plainLine(words []string) string {
 	for k, w := range words {
 		switch {
 		case k == 0 && (len(words) == 1 || strings.ContainsAny(w, " \t")):
-			b.WriteString(w)
-		case w == "~":
-			b.WriteString(w)
-		case strings.HasPrefix(w, "~/"):
-			b.WriteString("~" + quoteWord(w[1:]))
+			// a home lookup interpolated into the string ("cat
+			// $System.env.HOME/…") was read as '~': there it is the home
+			b.WriteString(strings.ReplaceAll(w, "'~'", "~"))
 		default:
-			b.WriteString(quoteWord(w))
+			b.WriteString(homeWord(w))
 		}
 		if k < len(words)-1 {
 			b.WriteByte(' ')
 		}
 	}
 	return b.String()
+}
+
+// homeWord quotes w as a shell word, but for the home ("~", "~/…", which
+// the languages' home lookups were read as), left to mean the home.
+func homeWord(w string) string {
+	switch {
+	case w == "~":
+		return w
+	case strings.HasPrefix(w, "~/"):
+		return "~" + quoteWord(w[1:])
+	}
+	return quoteWord(w)
 }
 
 // OpaqueCallLines returns the command lines of the plain process calls in
@@ -198,21 +214,22 @@ func callNameAt(code string, i int) (string, callStyle, bool) {
 // plainArgs reads a call's arguments from code[i] (just past its name)
 // when they are all literals: strings, lists of strings, Elixir's ~w()
 // word lists, and, after the command, options naming constants
-// (output: STDOUT, into: IO.stream(), stderr_to_stdout: true). It
-// returns the command's words and where the call ends.
-func plainArgs(code string, i int, style callStyle) (words []string, end int, ok bool) {
+// (output: STDOUT, into: IO.stream(), stderr_to_stdout: true) or the
+// directory it runs in (cd: "apps/web", set in dir). It returns the
+// command's words and where the call ends.
+func plainArgs(code string, i int, style callStyle, dir *string) (words []string, end int, ok bool) {
 	switch style {
 	case callParens:
 		if i >= len(code) || code[i] != '(' {
 			return nil, 0, false
 		}
-		words, j, ok := literalArgs(code, i+1, ")")
+		words, j, ok := literalArgs(code, i+1, ")", dir)
 		if !ok || j >= len(code) || code[j] != ')' {
 			return nil, 0, false
 		}
 		return words, j + 1, true
 	case callLisp:
-		words, j, ok := literalArgs(code, i, ")")
+		words, j, ok := literalArgs(code, i, ")", dir)
 		if !ok || j >= len(code) || code[j] != ')' {
 			return nil, 0, false
 		}
@@ -225,7 +242,7 @@ func plainArgs(code string, i int, style callStyle) (words []string, end int, ok
 		return nil, 0, false
 	}
 	if j < len(code) && code[j] == '(' {
-		words, k, ok := literalArgs(code, j+1, ")")
+		words, k, ok := literalArgs(code, j+1, ")", dir)
 		if !ok || k >= len(code) || code[k] != ')' {
 			return nil, 0, false
 		}
@@ -296,7 +313,7 @@ func statementGoesOn(s string) bool {
 // (or, with stop "", anything else). Options after the first literal
 // (key: Constant) are skipped. It fails on anything else: a name, an
 // interpolation, a concatenation.
-func literalArgs(code string, i int, stop string) (words []string, end int, ok bool) {
+func literalArgs(code string, i int, stop string, dir *string) (words []string, end int, ok bool) {
 	j := i
 	for j < len(code) {
 		j = skipSeps(code, j)
@@ -342,7 +359,7 @@ func literalArgs(code string, i int, stop string) (words []string, end int, ok b
 			}
 			j = k
 		case isIdent(c) && len(words) > 0:
-			k, ok := constantOption(code, j)
+			k, ok := callOption(code, j, dir)
 			if !ok {
 				return nil, 0, false
 			}
@@ -421,6 +438,37 @@ func stringList(code string, j int, words *[]string) (int, bool) {
 	return 0, false
 }
 
+// dirOptions are the options of a process call that name the directory
+// the command runs in (Elixir's cd:, Crystal's chdir:).
+var dirOptions = table.Map[string, bool]{Words: "cd chdir dir cwd"}
+
+// callOption reads an option after a call's arguments: one naming the
+// directory the command runs in must be a literal, which is set in dir
+// (a computed one, cd: System.user_home, leaves what runs unknown); any
+// other must name a constant (constantOption).
+func callOption(code string, j int, dir *string) (int, bool) {
+	k := j
+	for k < len(code) && isIdent(code[k]) {
+		k++
+	}
+	if !dirOptions.Get(code[j:k]) {
+		return constantOption(code, j)
+	}
+	if k >= len(code) || code[k] != ':' {
+		return 0, false
+	}
+	v := skipBlanks(code, k+1)
+	if v >= len(code) || code[v] != '"' && code[v] != '\'' {
+		return 0, false
+	}
+	s, end, ok := stringLiteral(code, v)
+	if !ok || s == "" {
+		return 0, false
+	}
+	*dir = s
+	return end, true
+}
+
 // constantOption skips an option naming a constant (output: STDOUT, into:
 // IO.stream(), shell: true) and returns where it ends.
 func constantOption(code string, j int) (int, bool) {
@@ -450,7 +498,7 @@ func stringLiteral(code string, j int) (string, int, bool) {
 		return "", 0, false
 	}
 	body := code[j+1 : end-1]
-	if code[j] == '"' && (strings.Contains(body, "#{") || strings.Contains(body, "${") || strings.Contains(body, "$(")) {
+	if interpolates(body, code[j]) {
 		return "", 0, false
 	}
 	if !strings.Contains(body, `\`) {
@@ -472,6 +520,38 @@ func stringLiteral(code string, j int) (string, int, bool) {
 		b.WriteByte(body[k])
 	}
 	return b.String(), end, true
+}
+
+// interpolates reports whether a literal's body, opened by quote q, holds
+// what some language puts a value in: #{…} in any quotes (Elixir's
+// charlists interpolate as its strings do), and in double quotes a sigil
+// before a name, a bracket or a quote ($h, $*HOME, ${…}, $(…), Groovy's
+// $a.b, whose home lookup was read as '~') or
+// Raku's {…} closure. A backslash before the mark keeps it literal.
+func interpolates(body string, q byte) bool {
+	if strings.Contains(body, "#{") {
+		return true
+	}
+	if q != '"' || !strings.ContainsAny(body, "${") {
+		return false
+	}
+	for k := 0; k < len(body); k++ {
+		switch body[k] {
+		case '\\':
+			k++
+		case '{':
+			if k+1 < len(body) && body[k+1] != '}' {
+				return true
+			}
+		case '$':
+			if k+1 < len(body) {
+				if c := body[k+1]; identStart(c) || strings.IndexByte("*!{(@'\"", c) >= 0 {
+					return true
+				}
+			}
+		}
+	}
+	return false
 }
 
 func skipSeps(code string, j int) int {

@@ -30,7 +30,18 @@ func TestPlainProcessCalls(t *testing.T) {
 		{`Sys.command ("rm -rf " ^ d)`, nil, "Sys.command"},
 		{`callCommand "rm -rf " ++ dir`, nil, "callCommand"},
 		{`System.shell("rm -rf #{d}")`, nil, "System.shell"},
-		{`System.cmd("rm", ["-rf", "."], cd: "/home/dev")`, nil, "System.cmd"},
+		{`System.cmd("rm", ["-rf", "."], cd: System.get_env("TARGET"))`, nil, "System.cmd"},
+		{`Process.run("rm", ["-rf", "."], chdir: Dir.current)`, nil, "Process.run"},
+		{`System.cmd('rm', ['-rf', '#{System.user_home}'])`, nil, "System.cmd"},
+		{`run "rm", "-rf", "$h/.ssh"`, nil, "run"},
+		{`run "rm", "-rf", "{ q[/home/dev] }"`, nil, "run"},
+		{`"cat $System.env.HOME/.aws/credentials".execute()`, []string{"cat ~/.aws/credentials"}, ""},
+		// the directory a call runs in, and literal marks that interpolate nothing
+		{`System.cmd("rm", ["-rf", "."], cd: "/home/dev")`, []string{"cd /home/dev && rm -rf ."}, "nil"},
+		{`System.cmd("rm", ["-rf", ".ssh"], cd: System.user_home())`, []string{"cd ~ && rm -rf .ssh"}, "nil"},
+		{`Process.run("shards", ["install"], chdir: "lib/app", output: STDOUT)`, []string{"cd lib/app && shards install"}, "nil"},
+		{`["sh", "-c", "echo \$HOME"].execute()`, []string{`sh -c 'echo $HOME'`}, ""},
+		{`System.cmd("git", ["log", "--format={}"])`, []string{"git log '--format={}'"}, ""},
 		{`IO.puts("hello")`, nil, "IO.puts"},
 	} {
 		calls, rest := PlainProcessCalls(c.code)
@@ -81,6 +92,7 @@ func TestCIFileLine(t *testing.T) {
 		{"setOutput", []value{{str: "t", known: true}, {raw: "process.env.NPM_TOKEN"}}, `echo t="$NPM_TOKEN" >> "$GITHUB_OUTPUT"`},
 		{"addPath", []value{{str: "/tmp/bin", known: true}}, `echo /tmp/bin >> "$GITHUB_PATH"`},
 		{"addPath", []value{{raw: "process.cwd() + '/bin'"}}, ``},
+		{"exportVariable", []value{{str: "BASH_ENV", known: true}, {raw: "process.env.RUNNER_TEMP + '/b.sh'"}}, `echo BASH_ENV="$VALUE" >> "$GITHUB_ENV"`},
 	} {
 		if got := ciFileLine(c.name, c.args); got != c.want {
 			t.Errorf("ciFileLine(%s) = %q, want %q", c.name, got, c.want)

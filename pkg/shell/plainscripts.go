@@ -57,9 +57,12 @@ func plainScriptCommand(c *Command, words []string) bool {
 
 // plainAwkProgram reports whether an awk program only prints fields of
 // each line it reads: {print}, {print $1}, { print $1, $NF; }, {print
-// NR, $0}. Anything else (a pattern, a redirection, a pipe, system(),
+// NR, $0}, and 1 (every line as it is). Anything else (a pattern, a redirection, a pipe, system(),
 // getline, a function, a string) is read in full.
 func plainAwkProgram(s string) bool {
+	if strings.TrimSpace(s) == "1" {
+		return true // a pattern always true, with the default action: print
+	}
 	body, ok := strings.CutPrefix(strings.TrimSpace(s), "{")
 	if !ok {
 		return false

@@ -69,6 +69,9 @@ func awkText(args []string, text string) (string, bool) {
 	if len(args) != 1 || !plainAwkProgram(args[0]) {
 		return "", false
 	}
+	if strings.TrimSpace(args[0]) == "1" {
+		return text, true // awk 1 prints each line as it is
+	}
 	body := strings.TrimSpace(args[0])
 	body = strings.TrimSpace(strings.TrimSuffix(strings.TrimPrefix(body, "{"), "}"))
 	body = strings.TrimSpace(strings.TrimSuffix(body, ";"))

@@ -91,6 +91,7 @@ func TestAwkText(t *testing.T) {
 		ok       bool
 	}{
 		{[]string{"{print}"}, "a b\nc\n", "a b\nc\n", true},
+		{[]string{"1"}, "a b\nc\n", "a b\nc\n", true},
 		{[]string{"{print $0}"}, "  a  b\n", "  a  b\n", true},
 		{[]string{"{print $2, $1}"}, "a b c\nd e\n", "b a\ne d\n", true},
 		{[]string{"{print $1 $2}"}, "a b\n", "ab\n", true},
