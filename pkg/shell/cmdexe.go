@@ -404,18 +404,26 @@ func cmdLine(src string) bool {
 	if strings.IndexByte(src, '\\') < 0 && !strings.Contains(src, ":/") && !strings.Contains(src, " /") && !cmdControlLead(src) {
 		return false // the common case, decided without allocating
 	}
+	lead := strings.TrimLeft(src, " \t")
+	if k := strings.IndexAny(lead, " \t"); k >= 0 {
+		lead = lead[:k]
+	}
+	control := foldEqual(strings.TrimLeft(lead, "@"), "if") || foldEqual(strings.TrimLeft(lead, "@"), "for")
+	if !control && !cmdBuiltins.Get(strings.TrimSuffix(strings.ToLower(lead), ".exe")) {
+		// the first word decides, before the line is split; or a
+		// program run from a folder variable's path after one of cmd's
+		// separators (… && %TEMP%\p.exe), which only cmd.exe finds
+		return strings.Contains(src, "%\\") && cmdRunsFolderPath(src)
+	}
 	words := strings.Fields(src)
 	if len(words) < 2 {
 		return false
 	}
-	switch first := strings.ToLower(strings.TrimLeft(words[0], "@")); first {
+	switch strings.ToLower(strings.TrimLeft(words[0], "@")) {
 	case "if":
 		return cmdIfHead(words[1:])
 	case "for":
 		return cmdForHead(words[1:])
-	}
-	if !cmdBuiltins.Get(strings.TrimSuffix(strings.ToLower(words[0]), ".exe")) {
-		return false
 	}
 	slash := strings.IndexByte(src, '\\') >= 0
 	for _, w := range words[1:] {
@@ -425,6 +433,24 @@ func cmdLine(src string) bool {
 		// "%USERPROFILE%"\.ssh: the variable quoted, the path run on
 		if w = strings.TrimLeft(w, `"`); slash && w != "" && w[0] == '%' && strings.IndexByte(w, '\\') > 0 && cmdFolderAt(w) {
 			return true
+		}
+	}
+	return false
+}
+
+// cmdRunsFolderPath reports a command of the line that runs a program by
+// a folder variable's path (%TEMP%\p.exe, %LOCALAPPDATA%\x\y.exe): a
+// word after &, && or || that cmd.exe expands and runs, and a POSIX shell
+// would run as a file named %TEMP%p.exe.
+func cmdRunsFolderPath(src string) bool {
+	words := strings.Fields(src)
+	for i := 1; i < len(words); i++ {
+		switch words[i-1] {
+		case "&", "&&", "||":
+			w := strings.Trim(words[i], `"`)
+			if cmdFolderAt(w) && strings.IndexByte(w, '\\') > 0 {
+				return true
+			}
 		}
 	}
 	return false

@@ -338,6 +338,9 @@ func (t *pwshT) command(words []string) string {
 		if u := downloadURL(strings.Join(words, " ")); u != "" {
 			return "curl " + quoteWord(u)
 		}
+		if pwshComparison(words) {
+			return "true" // $LASTEXITCODE -ne 0: a truth, nothing run
+		}
 		return "$_"
 	}
 	if strings.HasPrefix(name, "'") || strings.HasPrefix(name, `"`) {
@@ -1159,4 +1162,31 @@ func pwshPositional(words []string, switches string, names ...string) []string {
 		out = append(out, w)
 	}
 	return out
+}
+
+// pwshComparisonOps are PowerShell's comparison and logical operators.
+var pwshComparisonOps = table.Map[string, bool]{Words: "-eq -ne -gt -ge -lt -le -ieq -ine -ceq -cne -like -notlike -and -or -not"}
+
+// pwshComparison reports an expression that only compares variables'
+// values and literals ($LASTEXITCODE -ne 0, $h -eq $expected): each word
+// a variable or a property of one, a number or a quoted literal without a
+// subexpression, or a comparison operator. No method is called, nothing
+// runs.
+func pwshComparison(words []string) bool {
+	if len(words) < 3 {
+		return false
+	}
+	for _, w := range words {
+		lw := strings.ToLower(w)
+		switch {
+		case pwshComparisonOps.Get(lw):
+		case strings.HasPrefix(w, "$") && (w == "$?" || pwshMember(w[1:])):
+		case strings.Trim(w, "0123456789.") == "":
+		case len(w) >= 2 && w[0] == '\'' && w[len(w)-1] == '\'':
+		case len(w) >= 2 && w[0] == '"' && w[len(w)-1] == '"' && !strings.Contains(w, "$("):
+		default:
+			return false
+		}
+	}
+	return true
 }
