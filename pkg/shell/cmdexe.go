@@ -387,7 +387,7 @@ func translateCmdFor(words []string, depth int) string {
 // cmdBuiltins are cmd.exe's commands that translateCmdCommand reads, by
 // which a line an agent's Windows shell tool sends starts.
 var cmdBuiltins = table.Map[string, bool]{Words: `del erase rd rmdir copy xcopy
-	robocopy move ren rename type findstr`}
+	robocopy move ren rename type findstr icacls`}
 
 // cmdLine reports a line that is cmd.exe's as an agent's Windows shell
 // tool sends it: led by one of cmdBuiltins, with a backslash (which cmd
@@ -426,9 +426,15 @@ func cmdLine(src string) bool {
 		return cmdForHead(words[1:])
 	}
 	slash := strings.IndexByte(src, '\\') >= 0
+	if slash && foldEqual(strings.TrimSuffix(strings.ToLower(words[0]), ".exe"), "icacls") {
+		return true // no POSIX program is called icacls
+	}
 	for _, w := range words[1:] {
 		if len(w) >= 2 && len(w) <= 3 && w[0] == '/' && (w[1]|0x20) >= 'a' && (w[1]|0x20) <= 'z' || drivePathWord(w) {
 			return true
+		}
+		if icaclsSwitch(w) && foldEqual(strings.TrimSuffix(strings.ToLower(words[0]), ".exe"), "icacls") {
+			return true // icacls /grant, /inheritance:r
 		}
 		// "%USERPROFILE%"\.ssh: the variable quoted, the path run on
 		if w = strings.TrimLeft(w, `"`); slash && w != "" && w[0] == '%' && strings.IndexByte(w, '\\') > 0 && cmdFolderAt(w) {
@@ -532,6 +538,9 @@ func translateCmdCommand(words []string) string {
 		return ""
 	}
 	name := strings.TrimSuffix(strings.ToLower(words[0]), ".exe")
+	if name == "icacls" {
+		return translateIcacls(words[1:]) // icacls.go
+	}
 	var flags, operands []string
 	excluded := false // robocopy /XD and /XF take the names after them
 	for _, w := range words[1:] {

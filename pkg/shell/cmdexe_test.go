@@ -90,7 +90,11 @@ func TestCmdLine(t *testing.T) {
 		`rmdir build`:                      false,
 		// a program run by a folder variable's path after a separator
 		`dotnet build && %LOCALAPPDATA%\Programs\x.exe --version`: true,
-		`echo %TEMP%\x && ls`:                     false,
+		`echo %TEMP%\x && ls`: false,
+		// icacls: its long switches, or any backslash
+		`icacls logs /grant dev:M`:                true,
+		`icacls .\scripts\deploy.ps1`:             true,
+		`icacls /home/dev/x`:                      false,
 		`for f in *.tmp; do rm "$f"; done`:        false,
 		`if [ -d build ]; then rm -r build; fi`:   false,
 		`if grep -q x f; then echo y; fi`:         false,
@@ -118,6 +122,11 @@ func TestCmdLine(t *testing.T) {
 		`& "C:\Program Files\IIS Express\appcmd.exe" list site`: "appcmd(/mnt/c/Program Files/IIS Express/appcmd.exe) list site",
 		`$env:DOTNET_NOLOGO='1'; dotnet-counters ps`:            "dotnet-counters ps",
 		`Start-Process "https://localhost:7001/swagger"`:        "xdg-open https://localhost:7001/swagger",
+		// icacls as chmod: everybody given full access is 777
+		`icacls C:\ /grant Everyone:F /T`:      "chmod -R 777 /mnt/c/",
+		`icacls .\logs /grant "dev:(OI)(CI)M"`: "chmod u+rw ./logs",
+		`icacls . /reset /T /Q`:                "chmod -R u+rw .",
+		`icacls .\App_Data`:                    "ls -ld ./App_Data",
 	} {
 		found := false
 		for _, c := range Parse(src).Commands {
