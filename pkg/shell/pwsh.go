@@ -260,7 +260,15 @@ var pwshVerbs = table.Once[map[string]*pwshVerb]{Build: func() map[string]*pwshV
 		"get-childitem":    {program: "ls"}, "gci": {program: "ls"}, "ls": {program: "ls"}, "dir": {program: "ls"},
 		"set-location": {program: "cd"}, "cd": {program: "cd"}, "sl": {program: "cd"}, "chdir": {program: "cd"},
 		"out-string": {program: "tee"}, "out-null": {program: "true"},
-		"write-output": {program: "echo"}, "echo": {program: "echo"}, "write": {program: "echo"}, "write-host": {program: "echo"},
+		// the mark of the web taken off a file, as xattr takes macOS's
+		// quarantine off: nothing runs
+		"unblock-file":  {"xattr -d com.apple.quarantine", pathParams, map[string]bool{"confirm": true, "whatif": true}},
+		"clear-content": {"truncate -s 0", pathParams, map[string]bool{"force": true, "confirm": true, "whatif": true}}, "clc": {"truncate -s 0", pathParams, map[string]bool{"force": true}},
+		"push-location": {program: "pushd"}, "pushd": {program: "pushd"}, "pop-location": {program: "popd"}, "popd": {program: "popd"},
+		// a BITS download: -Source's URL to -Destination (an upload's
+		// -TransferType is not known, and so unknown)
+		"start-bitstransfer": {"curl", map[string]string{"source": "=", "destination": "-o", "displayname": "", "description": "", "priority": ""}, map[string]bool{"asynchronous": true}},
+		"write-output":       {program: "echo"}, "echo": {program: "echo"}, "write": {program: "echo"}, "write-host": {program: "echo"},
 	}
 }}
 
@@ -271,6 +279,7 @@ var pwshReadOnlyVerbs = table.Map[string, bool]{Build: func() map[string]bool {
 		"get": true, "select": true, "where": true, "sort": true, "format": true, "measure": true, "test": true,
 		"out": false, "write": true, "compare": true, "group": true, "convertto": true, "convertfrom": true, "resolve": true,
 		"split": true, "join": true, "show": true, "find": true, "read": true, "trace": false, "foreach": true,
+		"wait": true, // Wait-Process, Wait-Job: only wait
 	}
 }}
 
@@ -329,6 +338,9 @@ func (t *pwshT) command(words []string) string {
 		if u := downloadURL(strings.Join(words, " ")); u != "" {
 			return "curl " + quoteWord(u)
 		}
+		if pwshComparison(words) {
+			return "true" // $LASTEXITCODE -ne 0: a truth, nothing run
+		}
 		return "$_"
 	}
 	if strings.HasPrefix(name, "'") || strings.HasPrefix(name, `"`) {
@@ -345,6 +357,9 @@ func (t *pwshT) command(words []string) string {
 		// Set-Content never takes a file named for one of sc.exe's verbs;
 		// PowerShell 7 has no such alias, and runs the service controller
 		return pwshQuote(words)
+	}
+	if name == "start-bitstransfer" {
+		words = pwshPositional(words, "asynchronous suspended", "-Source", "-Destination")
 	}
 	v := pwshVerbs.Get()[name]
 	if v != nil && pwshWhatIf(words) {
@@ -377,8 +392,10 @@ func (t *pwshT) command(words []string) string {
 		if verb, _, ok := strings.Cut(name, "-"); ok && pwshReadOnlyVerbs.Get(verb) {
 			return "echo"
 		}
-		if !strings.Contains(name, "-") {
-			// a native program run from PowerShell: itself
+		if verb, _, _ := strings.Cut(name, "-"); verb == name || !pwshApprovedVerbs.Get(verb) {
+			// a native program run from PowerShell: itself (also with a
+			// hyphen in its name, dotnet-outdated, docker-compose: no
+			// cmdlet's name starts with a word that is not a verb)
 			return pwshQuote(pwshValues(words))
 		}
 		return "$_"
@@ -474,6 +491,10 @@ func (t *pwshT) command(words []string) string {
 	if program == "" { // Start-Process: the file is the program
 		if len(operands) == 0 {
 			return "$_"
+		}
+		if isURL(operands[0]) && !elevated && len(operands) == 1 {
+			// Start-Process https://…: the address opened in the browser
+			return "xdg-open " + quoteWord(operands[0])
 		}
 		// the arguments are joined into the started program's command
 		// line, which it splits itself: -ArgumentList '-c iwr URL | iex'
@@ -1132,4 +1153,58 @@ func pwshParamValue(words []string, i int, val string, attached bool) (string, i
 		val += words[i]
 	}
 	return val, i
+}
+
+// pwshPositional names a cmdlet's positional words by the parameters
+// they stand for, in order (Start-BitsTransfer URL FILE is -Source URL
+// -Destination FILE), so that each is read as what it is. A word after a
+// parameter is that parameter's value, unless switches (lower case,
+// blank-separated) names it; the first word is the cmdlet.
+func pwshPositional(words []string, switches string, names ...string) []string {
+	out := []string{words[0]}
+	for i := 1; i < len(words); i++ {
+		w := words[i]
+		if strings.HasPrefix(w, "-") && len(w) > 1 {
+			out = append(out, w)
+			sw := slices.Contains(strings.Fields(switches), strings.ToLower(w[1:]))
+			if !sw && !strings.Contains(w, ":") && i+1 < len(words) && !strings.HasPrefix(words[i+1], "-") {
+				i++
+				out = append(out, words[i])
+			}
+			continue
+		}
+		if len(names) > 0 {
+			out = append(out, names[0])
+			names = names[1:]
+		}
+		out = append(out, w)
+	}
+	return out
+}
+
+// pwshComparisonOps are PowerShell's comparison and logical operators.
+var pwshComparisonOps = table.Map[string, bool]{Words: "-eq -ne -gt -ge -lt -le -ieq -ine -ceq -cne -like -notlike -and -or -not"}
+
+// pwshComparison reports an expression that only compares variables'
+// values and literals ($LASTEXITCODE -ne 0, $h -eq $expected): each word
+// a variable or a property of one, a number or a quoted literal without a
+// subexpression, or a comparison operator. No method is called, nothing
+// runs.
+func pwshComparison(words []string) bool {
+	if len(words) < 3 {
+		return false
+	}
+	for _, w := range words {
+		lw := strings.ToLower(w)
+		switch {
+		case pwshComparisonOps.Get(lw):
+		case strings.HasPrefix(w, "$") && (w == "$?" || pwshMember(w[1:])):
+		case strings.Trim(w, "0123456789.") == "":
+		case len(w) >= 2 && w[0] == '\'' && w[len(w)-1] == '\'':
+		case len(w) >= 2 && w[0] == '"' && w[len(w)-1] == '"' && !strings.Contains(w, "$("):
+		default:
+			return false
+		}
+	}
+	return true
 }

@@ -267,6 +267,11 @@ func pwshShaped(src string) bool {
 		s = strings.TrimLeft(s, "@(")
 	case strings.HasPrefix(strings.ToLower(s), "foreach (") || strings.HasPrefix(strings.ToLower(s), "if ("):
 		return true
+	case containsFoldWord(s, "; if (") || containsFoldWord(s, "; foreach ("):
+		// npm test; if ($LASTEXITCODE -ne 0) { exit 1 }: a later
+		// statement is PowerShell's if or foreach, which no POSIX shell
+		// writes with a parenthesised condition
+		return true
 	}
 	first := s
 	if i := strings.IndexAny(first, " \t(|;"); i >= 0 {
@@ -275,4 +280,15 @@ func pwshShaped(src string) bool {
 	alias := pwshVerbs.Get()[strings.ToLower(first)] != nil && !catalog.Default().Known(strings.ToLower(first))
 	return pwshCmdlet(strings.ToLower(first)) || pwshCmdletShape(first) || alias ||
 		strings.Contains(s, "| ForEach-Object") || strings.Contains(s, "| % {") || strings.Contains(s, "| foreach {")
+}
+
+// containsFoldWord reports whether s holds sub, lower-case ASCII text, in
+// any case.
+func containsFoldWord(s, sub string) bool {
+	for i := 0; i+len(sub) <= len(s); i++ {
+		if s[i] == sub[0] && foldEqual(s[i:i+len(sub)], sub) {
+			return true
+		}
+	}
+	return false
 }

@@ -259,6 +259,27 @@ func (t *pwshT) assign(stmt string, out *[]string) bool {
 	}
 	name := strings.ToLower(stmt[1:i])
 	rest := strings.TrimLeft(stmt[i:], " \t")
+	if env, ok := strings.CutPrefix(name, "env:"); ok && env != "" && strings.HasPrefix(rest, "+=") {
+		// $env:PATH += ";C:\dev\bin": the variable grows by a literal, for
+		// this session, as export PATH="$PATH:…" grows it
+		add := strings.TrimSpace(rest[2:])
+		if !pwshIsLiteral(add) || pwshValue(add) == "$_" {
+			return false
+		}
+		val := pwshValue(add)
+		if env == "path" {
+			var dirs []string
+			for _, d := range strings.Split(val, ";") {
+				if d != "" {
+					dirs = append(dirs, pwshValue(d))
+				}
+			}
+			val = ":" + strings.Join(dirs, ":")
+		}
+		n := stmt[5:i]
+		*out = append(*out, "export "+n+"=\"$"+n+"\""+pwshQuoteWord(val))
+		return true
+	}
 	if name == "" || !strings.HasPrefix(rest, "=") || strings.HasPrefix(rest, "==") {
 		return false
 	}
@@ -422,8 +443,15 @@ func (t *pwshT) callee(words []string) (string, bool) {
 	if w[0] == '&' {
 		// & ./x.ps1, & $env:TEMP\x.ps1, & (Join-Path $d x.ps1): the
 		// program or script a path names
-		if v := pwshValue(rest[0]); v != "$_" && v != "" && !strings.ContainsAny(v, " \x01\x03") {
+		v := pwshValue(rest[0])
+		if v != "$_" && v != "" && !strings.ContainsAny(v, " \x01\x03") {
 			return t.command(append([]string{v}, rest[1:]...)), true
+		}
+		if strings.Contains(v, " ") && strings.Contains(v, "/") && !strings.ContainsAny(v, "$\x01\x03") {
+			// & "C:\Program Files\IIS Express\iisexpress.exe" …: a
+			// program's path with a blank in it, run with its arguments,
+			// never a cmdlet
+			return pwshQuote(append([]string{v}, pwshValues(rest[1:])...)), true
 		}
 	}
 	return "", false
