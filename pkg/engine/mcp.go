@@ -1007,7 +1007,7 @@ func (w *mcpWalk) codeIn(lang, v string) {
 		ev.exec(codeLine(w.tool, v), false, call.ToolExec)
 	}
 	if sh := shell.IPythonShell(v); sh != "" && !ev.denied() {
-		ev.exec(sh, false, call.ToolExec)
+		ev.exec(w.inContainer(sh), false, call.ToolExec) // where the kernel runs (mcpsetting.go)
 	}
 	w.codeURLs(v)
 }
