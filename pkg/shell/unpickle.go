@@ -15,7 +15,7 @@ import "strings"
 
 // unpicklers are the Python calls that load a pickle (and so run code).
 var unpicklers = []string{"pickle.load", "torch.load(", "joblib.load(", "dill.load", "cloudpickle.load",
-	"read_pickle(", "allow_pickle=True", "torch.hub.load(", "shelve.open(", "load_state_dict_from_url(", "safe_mode=False",
+	"read_pickle(", "allow_pickle=True", "torch.hub.load(", "shelve.open(", "load_state_dict_from_url", "safe_mode=False",
 	// the same loaders under other names: imported bare (from pickle
 	// import loads as l), the C module, the Unpickler class
 	"from pickle import", "from dill import", "from cloudpickle import", "from joblib import load", "_pickle.load", "cPickle.load", "Unpickler(",
@@ -31,7 +31,7 @@ func unpickles(code string) bool {
 		if !strings.Contains(code, u) {
 			continue
 		}
-		if (u == "torch.load(" || u == "load_state_dict_from_url(") && strings.Contains(code, "weights_only=True") {
+		if (u == "torch.load(" || u == "load_state_dict_from_url") && strings.Contains(code, "weights_only=True") {
 			continue
 		}
 		return true
