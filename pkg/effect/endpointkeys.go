@@ -28,6 +28,8 @@ var endpointClients = table.Map[string, bool]{Words: "python python3 node deno b
 	// runners of the project's own code, which may hold an SDK client
 	"pytest py.test tox nox go cargo make just task dotnet java php bash sh zsh streamlit uvicorn gunicorn flask fastapi hypercorn " +
 	"jupyter ipython marimo papermill " +
+	// experiment trackers' and dataset hubs' CLIs, which send their own key
+	"wandb kaggle comet neptune " +
 	// test runners and task runners of other languages, which run the
 	// project's code and its tests against the service
 	"vitest jest mocha ava playwright cypress rspec rake bundle rails mix elixir phpunit pest mvn mvnw gradle gradlew sbt lein " +

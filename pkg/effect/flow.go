@@ -721,6 +721,9 @@ var secretHomes = []struct{ prefix, home string }{
 	// chains' node providers and explorers, exchanges and payment gateways
 	{"ALCHEMY_", "alchemy"}, {"INFURA_", "infura"}, {"ETHERSCAN_", "etherscan"}, {"BINANCE_", "binance"},
 	{"COINBASE_", "coinbase"}, {"KRAKEN_", "kraken"}, {"PAYPAL_", "paypal"}, {"SQUARE_", "square"}, {"ADYEN_", "adyen"},
+	// experiment trackers and dataset hubs: their clients read the key and
+	// the base URL (WANDB_BASE_URL, COMET_URL_OVERRIDE) from the environment
+	{"WANDB_", "wandb"}, {"COMET_", "comet"}, {"NEPTUNE_", "neptune"}, {"KAGGLE_", "kaggle"},
 	// CI jobs' own tokens: the Actions runtime and OIDC request tokens
 	// (the runner's services on githubusercontent.com), Azure Pipelines'
 	// System.AccessToken, Buildkite's agent token, CircleCI's API token.
@@ -1542,6 +1545,7 @@ var homeDomains = table.Once[map[string][]string]{Build: func() map[string][]str
 		"heroku": {"heroku.com"}, "npm": {"npmjs.org", "npmjs.com"}, "op": {"1password.com"},
 		"openai": {"openai.com"}, "anthropic": {"anthropic.com"}, "cloudflare": {"cloudflare.com"},
 		"stripe": {"stripe.com"}, "huggingface": {"huggingface.co", "hf.co"}, "sentry": {"sentry.io"},
+		"wandb": {"wandb.ai", "wandb.com"}, "comet": {"comet.com", "comet.ml"}, "neptune": {"neptune.ai"}, "kaggle": {"kaggle.com"},
 		"slack": {"slack.com"}, "vercel": {"vercel.com"}, "netlify": {"netlify.com"}, "fly": {"fly.io", "machines.dev"},
 		"supabase": {"supabase.co", "supabase.com"}, "twilio": {"twilio.com"}, "sendgrid": {"sendgrid.com"},
 		"datadog": {"datadoghq.com", "datadoghq.eu", "ddog-gov.com"}, "pypi": {"pypi.org"}, "crates": {"crates.io"},

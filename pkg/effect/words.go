@@ -715,6 +715,7 @@ func (a *analysis) words(i int, c *shell.Command, f *cmdFacts, cl *catalog.Class
 		a.listensOnOperand(i, c, cl) // exposes.go
 	}
 	a.listensEverywhere(i, c) // exposes.go
+	a.opensKernel(i, c)       // openkernels.go
 	if c.Name == "ssh" || c.Name == "autossh" {
 		a.sshGatewayPorts(i, c) // sshforward.go
 	}

@@ -48,6 +48,16 @@ func (ev *evaluation) judgeAutoRun(p, content string) {
 			keep = keepKnown
 		}
 	}
+	if d := path.Dir(p); strings.HasSuffix(strings.ToLower(p), ".ipynb") && d != "." {
+		// a notebook's kernel runs its cells in the notebook's directory:
+		// !rm -rf ../outputs in notebooks/clean.ipynb is the project's
+		cwd := ev.c.Cwd
+		if !path.IsAbs(d) {
+			d = path.Join(cwd, d)
+		}
+		ev.c.Cwd = d
+		defer func() { ev.c.Cwd = cwd }()
+	}
 	for _, l := range lines {
 		if ev.denied() {
 			return

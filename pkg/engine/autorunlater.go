@@ -167,7 +167,9 @@ func isYAMLRunFile(p, lower, dir string) bool {
 	name := strings.TrimSuffix(strings.TrimSuffix(lower, ".yml"), ".yaml")
 	switch name {
 	case "bitbucket-pipelines", ".drone", ".woodpecker", ".travis", "appveyor", ".appveyor", ".cirrus", "codemagic",
-		".gitpod", "action", "skaffold", "devfile", "bitrise", "render", "okteto", "garden", "cloudbuild", "buildspec":
+		".gitpod", "action", "skaffold", "devfile", "bitrise", "render", "okteto", "garden", "cloudbuild", "buildspec",
+		// dvc.yaml: each stage's cmd runs on dvc repro and dvc exp run
+		"dvc":
 		return true
 	}
 	for _, prefix := range []string{"azure-pipelines", "docker-compose", "compose", "cloudbuild", "buildspec", "skaffold"} {

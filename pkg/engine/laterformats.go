@@ -82,7 +82,7 @@ var laterFormats = table.Once[[]laterFormat]{Build: func() []laterFormat {
 		{name: "a dev container's settings", files: named("devcontainer.json", ".devcontainer.json"), settings: devcontainerInert}, // devcontainerformat.go
 		{name: "tmux's settings", files: anyOf(named(".tmux.conf", "tmux.conf")), settings: tmuxInert},
 		{name: "starship's prompt", files: named("starship.toml"), settings: func(c string) bool { return !starshipRuns.Get().MatchString(c) }},
-		{name: "Jupyter's settings", files: anyOf(inDir(".jupyter")), settings: jupyterLiteralsOnly},
+		{name: "Jupyter's settings", files: anyOf(inDir(".jupyter")), settings: jupyterLiteralsOnly, lines: jupyterConfigLines},
 		{name: "conda's settings (.condarc)", files: named(".condarc", "condarc"), opaque: condaChannels, settings: func(c string) bool {
 			return len(condaChannels(c)) == 0 && !strings.Contains(c, "channel_alias") && !strings.Contains(c, "custom_channels")
 		}},
@@ -577,6 +577,46 @@ func jupyterLiteralsOnly(content string) bool {
 		}
 	}
 	return true
+}
+
+// jupyterConfigLines returns the server's command line a Jupyter config
+// makes: each trait it sets to a literal (c.ServerApp.ip = '0.0.0.0' in
+// the Python one, {"ServerApp": {"token": ""}} in the JSON one) given as
+// the option that sets it, so that a config that opens the server to
+// every address without a token is judged as the jupyter server line
+// that does. Nil when it sets none.
+func jupyterConfigLines(content string) []string {
+	var args []string
+	var doc map[string]any
+	if json.Unmarshal([]byte(content), &doc) == nil {
+		for _, section := range sortedKeys(doc) {
+			traits, _ := doc[section].(map[string]any)
+			for _, k := range sortedKeys(traits) {
+				switch v := traits[k].(type) {
+				case string:
+					args = append(args, "--"+section+"."+k+"="+v)
+				case bool:
+					args = append(args, "--"+section+"."+k+"="+strconv.FormatBool(v))
+				case float64:
+					args = append(args, "--"+section+"."+k+"="+strconv.FormatFloat(v, 'f', -1, 64))
+				}
+			}
+		}
+	} else {
+		for l := range strings.SplitSeq(content, "\n") {
+			t := strings.TrimSpace(l)
+			if !jupyterLiteral.Get().MatchString(t) {
+				continue
+			}
+			name, val, _ := strings.Cut(strings.TrimPrefix(t, "c."), "=")
+			val, _, _ = strings.Cut(strings.TrimSpace(val), "#")
+			args = append(args, "--"+strings.TrimSpace(name)+"="+strings.Trim(strings.TrimSpace(val), `'"`))
+		}
+	}
+	if len(args) == 0 {
+		return nil
+	}
+	return []string{quoteArgv(append([]string{"jupyter", "server"}, args...))}
 }
 
 // condaChannels returns a .condarc's channels that are not the public ones

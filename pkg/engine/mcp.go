@@ -1013,12 +1013,13 @@ func (w *mcpWalk) codeIn(lang, v string) {
 		ev.exec(w.inContainer(v), false, call.ToolExec)
 		return
 	case interpreterFor(lang) != "":
-		ev.exec(interpreterFor(lang)+" "+shellQuote(v), false, call.ToolExec)
+		// run where the tool runs it: its cwd, or its notebook's directory (mcpsetting.go)
+		ev.exec(w.setting+interpreterFor(lang)+" "+shellQuote(v), false, call.ToolExec)
 	default:
-		ev.exec(codeLine(w.tool, v), false, call.ToolExec)
+		ev.exec(w.setting+codeLine(w.tool, v), false, call.ToolExec)
 	}
 	if sh := shell.IPythonShell(v); sh != "" && !ev.denied() {
-		ev.exec(sh, false, call.ToolExec)
+		ev.exec(w.inContainer(sh), false, call.ToolExec) // where the kernel runs (mcpsetting.go)
 	}
 	w.codeURLs(v)
 }

@@ -1,6 +1,7 @@
 package engine
 
 import (
+	"path"
 	"sort"
 	"strings"
 
@@ -13,7 +14,10 @@ import (
 // "/home/dev/.kube/config"}} reads the cluster's credentials. The command
 // is judged as the line that first goes there and sets them. A command run
 // in a container or on another host keeps its own directory and variables
-// (their names would say a place on this machine that it is not).
+// (their names would say a place on this machine that it is not). A
+// notebook's cells run in the notebook's own directory (a Jupyter kernel
+// starts there): {"notebook": "notebooks/train.ipynb", "code": "!rm -rf
+// ../outputs"} deletes the project's outputs, not a directory of the home.
 
 // mcpDirKeys are the argument keys that name the directory a command runs
 // in, lower-cased with "_" and "-" taken out.
@@ -30,6 +34,10 @@ var mcpElsewhereKeys = table.Map[string, bool]{Words: `container containerid con
 	pod podname host hostname remote
 	server instance instanceid target node`}
 
+// mcpNotebookKeys are the argument keys that may name the notebook whose
+// kernel runs the code (a value ending in .ipynb).
+var mcpNotebookKeys = table.Map[string, bool]{Words: "notebook notebookpath nbpath path file filepath filename"}
+
 // commandSetting returns the prefix that goes to the directory a call's
 // arguments name and sets the variables they give, for the commands the
 // call runs ("" when they name neither, or the command runs elsewhere).
@@ -37,7 +45,7 @@ func commandSetting(args map[string]any) string {
 	if len(args) == 0 {
 		return ""
 	}
-	dir := ""
+	dir, notebookDir := "", ""
 	var env map[string]any
 	for k, v := range args {
 		n := normKey(k)
@@ -50,7 +58,14 @@ func commandSetting(args map[string]any) string {
 			}
 		case mcpEnvKeys.Get(n):
 			env, _ = v.(map[string]any)
+		case mcpNotebookKeys.Get(n):
+			if s, ok := v.(string); ok && strings.HasSuffix(strings.ToLower(s), ".ipynb") {
+				notebookDir = path.Dir(s)
+			}
 		}
+	}
+	if dir == "" && notebookDir != "." {
+		dir = notebookDir
 	}
 	var b strings.Builder
 	if dir != "" {

@@ -381,7 +381,7 @@ func (w *mcpWalk) execShellAndCode(v string) {
 		w.ev.exec(w.inContainer(v), false, call.ToolExec)
 	}
 	if !w.ev.denied() {
-		w.ev.exec(codeLine(w.tool, v), false, call.ToolExec)
+		w.ev.exec(w.setting+codeLine(w.tool, v), false, call.ToolExec)
 	}
 }
 

@@ -80,6 +80,10 @@ var noSecretSettings = table.Map[string, bool]{Build: func() map[string]bool {
 		".kube/cache/discovery/",
 		".ipython/profile_default/ipython_config.json", ".jupyter/lab/user-settings/", ".config/direnv/direnv.toml",
 		".config/mise/settings.toml", ".npmignore", ".config/pip/constraints.txt",
+		// machine learning tools' settings: Keras's backend and float type,
+		// W&B's default entity, project and host (its key lives in
+		// ~/.netrc), matplotlib's style
+		".keras/keras.json", ".config/wandb/settings", ".config/matplotlib/matplotlibrc", ".matplotlib/matplotlibrc",
 		// agents' own settings and instructions
 		".claude/settings.json", ".claude/settings.local.json", ".claude/CLAUDE.md", ".claude/commands/",
 		".claude/agents/", ".claude/skills/", ".claude/output-styles/", ".claude/keybindings.json", ".claude.json",

@@ -92,8 +92,9 @@ var codeMarkers = table.Once[map[string]codeMarker]{Build: func() map[string]cod
 				// are given (an issue's body, a blob) with the service
 				"from github import", "import github", "import gitlab", "azure.", "hvac", "datadog_api_client", "opensearchpy", "clickhouse_connect", "from supabase", "slack_bolt",
 				// loaders that fetch what they are given: torch.hub's
-				// repositories, pandas' readers of a URL
-				"torch.hub.", "read_pickle('http", "read_pickle(\"http"},
+				// repositories and weights (imported bare too), Keras's
+				// get_file, pandas' readers of a URL
+				"torch.hub.", "from torch.hub import", "load_state_dict_from_url", "utils.get_file(", "read_pickle('http", "read_pickle(\"http"},
 			environ: []string{"os.environ)", "os.environ.items", "os.environ.copy", "os.environ.keys", "os.environ.values", "dict(os.environ", "str(os.environ", "os.environ}", "os.environ,", "environ)", "os.environb", "import environ", "environ as", "repr(os.environ", "json.dumps(os.environ", "/proc/self/environ", "/proc/1/environ"},
 			shell:   []string{"dup2", "pty.spawn", "pty.fork", "/bin/sh", "/bin/bash", "'sh'", "\"sh\"", "'bash'", "\"bash\"", "-i'", "-i\"", "stdin=s", "stdout=s", "fileno()"},
 			listen: []string{".bind(", ".listen(", "http.server", "SimpleHTTPServer", "serve_forever", "socketserver",

@@ -5,7 +5,9 @@ import "strings"
 // Loading a pickle runs whatever code the pickle's author put in it:
 // pickle.load, torch.load (unless told weights_only=True), joblib, dill,
 // cloudpickle, pandas.read_pickle, numpy.load with allow_pickle=True,
-// torch.hub.load of a repository's hubconf. Python code that talks to the
+// torch.hub.load of a repository's hubconf, torch.hub's
+// load_state_dict_from_url (torch.load of what it fetches), and a Keras
+// model loaded with safe_mode=False (its Lambda layers' code runs). Python code that talks to the
 // network and loads a pickle most likely loads what it fetched (a model
 // file from a stranger's host): code nobody here has read, as eval of a
 // download is. The same loads of the project's own files, with no network
@@ -13,7 +15,7 @@ import "strings"
 
 // unpicklers are the Python calls that load a pickle (and so run code).
 var unpicklers = []string{"pickle.load", "torch.load(", "joblib.load(", "dill.load", "cloudpickle.load",
-	"read_pickle(", "allow_pickle=True", "torch.hub.load(", "shelve.open(",
+	"read_pickle(", "allow_pickle=True", "torch.hub.load(", "shelve.open(", "load_state_dict_from_url", "safe_mode=False",
 	// the same loaders under other names: imported bare (from pickle
 	// import loads as l), the C module, the Unpickler class
 	"from pickle import", "from dill import", "from cloudpickle import", "from joblib import load", "_pickle.load", "cPickle.load", "Unpickler(",
@@ -22,13 +24,14 @@ var unpicklers = []string{"pickle.load", "torch.load(", "joblib.load(", "dill.lo
 	"yaml.unsafe_load", "yaml.Loader", "yaml.UnsafeLoader", "jsonpickle.decode", "marshal.load"}
 
 // unpickles reports whether Python code loads a pickle: one of the
-// unpicklers, torch.load counting only without weights_only=True.
+// unpicklers, torch.load and load_state_dict_from_url counting only
+// without weights_only=True.
 func unpickles(code string) bool {
 	for _, u := range unpicklers {
 		if !strings.Contains(code, u) {
 			continue
 		}
-		if u == "torch.load(" && strings.Contains(code, "weights_only=True") {
+		if (u == "torch.load(" || u == "load_state_dict_from_url") && strings.Contains(code, "weights_only=True") {
 			continue
 		}
 		return true
