@@ -969,10 +969,17 @@ func (a *analysis) flows() {
 			tainted = append(tainted, j)
 		}
 	}
+	// blockIn is what a block or loop reads through its own input
+	// redirection (while read l; do …; done < "$F"), for the commands
+	// inside it up to blockEnd (blockinput.go).
+	blockIn, blockEnd := "", 0
 	// Commands are reported in the order the shell meets them, so one
 	// forward pass sees every earlier stage, file and substitution.
 	for i := range cmds {
 		c, f := &cmds[i], &a.per[i]
+		if i >= blockEnd {
+			blockIn = ""
+		}
 		in := "" // tainted data on its stdin
 		inOrigin := ""
 		args := "" // tainted data in its words
@@ -1079,6 +1086,14 @@ func (a *analysis) flows() {
 					in = unnamedFile // curl -T - < "$F"
 				}
 			}
+		}
+		if c.Block && c.Name == "" && in != "" && c.BlockEnd > i+1 {
+			blockIn, blockEnd = in, c.BlockEnd
+		} else if blockIn != "" && in == "" {
+			in, args = blockInput(c, blockIn, args)
+		}
+		if in == "" && args == "" && viaXargs(c) {
+			args = a.xargsFileTaint(files, i)
 		}
 		if taint[i] == "" {
 			if taint[i] = first(in, args, fileSrc); taint[i] != "" {
@@ -1358,12 +1373,19 @@ func (a *analysis) flows() {
 // /tmp/e) is one it opens too.
 func (a *analysis) codeReadsTainted(files map[string]string, i int) string {
 	cmds := a.res.Commands
+	unnamed := false
 	for _, w := range cmds[i].Args {
 		if w != "" && w[0] != '-' && !strings.ContainsAny(w, " \t\n;(") {
 			if s := a.taintedRead(files, w, false); s != "" {
 				return s
 			}
+			unnamed = unnamed || unresolved(w)
 		}
+	}
+	if unnamed && opensArgv(&cmds[i]) {
+		// python3 -c "…open(sys.argv[1])…" "$F": a file nobody can
+		// name, opened by the code that sends (blockinput.go)
+		return unnamedFile
 	}
 	for j := i + 1; j < len(cmds) && cmds[j].Depth > cmds[i].Depth; j++ {
 		if !cmds[j].Synthetic || cmds[j].Depth != cmds[i].Depth+1 {
