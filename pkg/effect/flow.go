@@ -176,6 +176,11 @@ func (a *analysis) sources(i int, c *shell.Command, f *cmdFacts, cl *catalog.Cla
 			// a production database's data (production.go), which leaving
 			// the machine is a leak; a dev database's is not.
 			f.source, f.origin = "production-data", c.Name
+			if e.Prop("into-database") != "" && !helpOrDryRunOf(cl, c.Args) {
+				// heroku pg:pull DATABASE_URL app_local --app shop-prod: the
+				// records loaded into a database here
+				a.add(Effect{Kind: Flow, Cmd: i, Detail: "production-data->database", Word: c.Name + " " + a.productionWord(i)})
+			}
 		}
 		if f.source == "" && e.Prop("dumps") != "" && !helpOrDryRunOf(cl, c.Args) {
 			// pg_dump app | curl -T - URL, mysqldump app | ssh HOST 'cat >
