@@ -123,6 +123,9 @@ var langs = table.Once[map[string]*langFlags]{Build: func() map[string]*langFlag
 // interpCode gives the code of an interpreter one-liner.
 func interpCode(words []string) (lang, code string, ok bool) {
 	name := progName(words[0])
+	if code, ok := ipythonAppCode(name, words); ok {
+		return "python", code, true // ipython --TerminalIPythonApp.code_to_run=CODE (ipython.go)
+	}
 	lang = scriptLang(name)
 	if lang == "" {
 		return catalogCode(name, words)
