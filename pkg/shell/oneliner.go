@@ -557,6 +557,9 @@ func (s *state) scanCode(lang, code string, f frame) CodeFacts {
 	if lang == "haskell" {
 		code = haskellBinds(code) // getHomeDirectory >>= removeDirectoryRecursive
 	}
+	if lang == "node" {
+		code = nodeIndirectCalls(code) // nodeindirect.go: cp.execSync.call(cp, …), execa.sync(…)
+	}
 	code = foldedKeys(lang, code)                         // computedcode.go
 	code, libHooks, libWords := spawnLibHooks(lang, code) // spawnlibs.go: sh.rm('-rf', P), plumbum's rm['-rf', P]()
 	if lang == "lua" {
