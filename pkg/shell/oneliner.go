@@ -551,6 +551,9 @@ func (s *state) scanCode(lang, code string, f frame) CodeFacts {
 	if lang == "go" || lang == "csharp" || lang == "java" {
 		code = tupleBindings(lang, code) // tuplebinds.go: a, b := "rm", "-rf"
 	}
+	if lang == "python" || lang == "node" || lang == "ruby" {
+		code = scriptTupleBindings(lang, code) // scripttuples.go: p, a = 'rm', '-rf'
+	}
 	if (lang == "csharp" || lang == "swift") && (strings.Contains(code, "rguments") || strings.Contains(code, "Process.")) {
 		code = processSetters(lang, code) // processsetters.go: psi.FileName = …; psi.Arguments = …
 	}
