@@ -177,8 +177,8 @@ func debRemovalScript(lower string) bool {
 // keepRemoval keeps what a removal script's line would have denied, but
 // for its deletes (debRemovalScript).
 func keepRemoval(r *result) bool {
-	if r.action != call.Deny || strings.HasPrefix(r.effect, "delete") {
-		return false
+	if r.action != call.Deny || strings.HasPrefix(r.effect, "delete") || r.argv == nil && strings.HasPrefix(r.text, "/") {
+		return false // (rm -f /etc/app.conf: the path it deletes, judged as a write of it)
 	}
 	if r.effect == "" && r.argv != nil {
 		cl := catalog.Default().Classify(r.argv.Name, r.argv.Args)
