@@ -72,6 +72,13 @@ func changesServiceAPI(cl *catalog.Classified, args []string) (detail, what stri
 	if method == "" {
 		method, implied = impliedMethod(cl, args), true
 	}
+	if method == "" || method == "GET" {
+		if host := queryChangesProduction(cl); host != "" {
+			// https://ch.prod…:8443/?query=TRUNCATE%20TABLE%20events:
+			// ClickHouse's HTTP interface runs the URL's statement
+			return "production", "GET request to " + host + " whose query changes data"
+		}
+	}
 	if method == "" || readMethods.Get(method) {
 		return "", ""
 	}
@@ -344,4 +351,39 @@ func schemelessHere(h string) bool {
 		}
 	}
 	return loopback(strings.Trim(name, "[]"))
+}
+
+// queryChangesProduction returns the production host a request's URL
+// goes to when its query carries a statement that changes data
+// (URLQueryChangesProduction), or "".
+func queryChangesProduction(cl *catalog.Classified) string {
+	for _, w := range cl.Words {
+		if h := URLQueryChangesProduction(w.Text); h != "" {
+			return h
+		}
+	}
+	return ""
+}
+
+// URLQueryChangesProduction returns the host of a URL on a production
+// host whose query carries a statement that changes data in a query or q
+// parameter (ClickHouse's HTTP interface runs ?query=, InfluxDB's /query
+// ?q=, whatever the method), or "".
+func URLQueryChangesProduction(raw string) string {
+	if !strings.Contains(raw, "://") || !strings.Contains(raw, "q") || !strings.Contains(raw, "=") {
+		return "" // the cheap gate: no URL with a query parameter
+	}
+	u, ok := match.ParseURL(raw)
+	if !ok || thisMachine(u.Host) || !namesProduction(u.Host) {
+		return ""
+	}
+	_, query, _ := strings.Cut(u.Rest, "?")
+	query, _, _ = strings.Cut(query, "#")
+	for param := range strings.SplitSeq(query, "&") {
+		name, _, _ := strings.Cut(param, "=")
+		if (name == "query" || name == "q") && ChangesSQL(strings.ReplaceAll(statementText(param), "+", " ")) {
+			return u.Host
+		}
+	}
+	return ""
 }

@@ -176,6 +176,11 @@ func (a *analysis) sources(i int, c *shell.Command, f *cmdFacts, cl *catalog.Cla
 			// a production database's data (production.go), which leaving
 			// the machine is a leak; a dev database's is not.
 			f.source, f.origin = "production-data", c.Name
+			if e.Prop("into-database") != "" && !helpOrDryRunOf(cl, c.Args) {
+				// heroku pg:pull DATABASE_URL app_local --app shop-prod: the
+				// records loaded into a database here
+				a.add(Effect{Kind: Flow, Cmd: i, Detail: "production-data->database", Word: c.Name + " " + a.productionWord(i)})
+			}
 		}
 		if f.source == "" && e.Prop("dumps") != "" && !helpOrDryRunOf(cl, c.Args) {
 			// pg_dump app | curl -T - URL, mysqldump app | ssh HOST 'cat >
@@ -978,10 +983,17 @@ func (a *analysis) flows() {
 			tainted = append(tainted, j)
 		}
 	}
+	// blockIn is what a block or loop reads through its own input
+	// redirection (while read l; do …; done < "$F"), for the commands
+	// inside it up to blockEnd (blockinput.go).
+	blockIn, blockEnd := "", 0
 	// Commands are reported in the order the shell meets them, so one
 	// forward pass sees every earlier stage, file and substitution.
 	for i := range cmds {
 		c, f := &cmds[i], &a.per[i]
+		if i >= blockEnd {
+			blockIn = ""
+		}
 		in := "" // tainted data on its stdin
 		inOrigin := ""
 		args := "" // tainted data in its words
@@ -1088,6 +1100,14 @@ func (a *analysis) flows() {
 					in = unnamedFile // curl -T - < "$F"
 				}
 			}
+		}
+		if c.Block && c.Name == "" && in != "" && c.BlockEnd > i+1 {
+			blockIn, blockEnd = in, c.BlockEnd
+		} else if blockIn != "" && in == "" {
+			in, args = blockInput(c, blockIn, args)
+		}
+		if in == "" && args == "" && viaXargs(c) {
+			args = a.xargsFileTaint(files, i)
 		}
 		if taint[i] == "" {
 			if taint[i] = first(in, args, fileSrc); taint[i] != "" {
@@ -1367,12 +1387,19 @@ func (a *analysis) flows() {
 // /tmp/e) is one it opens too.
 func (a *analysis) codeReadsTainted(files map[string]string, i int) string {
 	cmds := a.res.Commands
+	unnamed := false
 	for _, w := range cmds[i].Args {
 		if w != "" && w[0] != '-' && !strings.ContainsAny(w, " \t\n;(") {
 			if s := a.taintedRead(files, w, false); s != "" {
 				return s
 			}
+			unnamed = unnamed || unresolved(w)
 		}
+	}
+	if unnamed && opensArgv(&cmds[i]) {
+		// python3 -c "…open(sys.argv[1])…" "$F": a file nobody can
+		// name, opened by the code that sends (blockinput.go)
+		return unnamedFile
 	}
 	for j := i + 1; j < len(cmds) && cmds[j].Depth > cmds[i].Depth; j++ {
 		if !cmds[j].Synthetic || cmds[j].Depth != cmds[i].Depth+1 {

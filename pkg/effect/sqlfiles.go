@@ -2,6 +2,7 @@ package effect
 
 import (
 	"encoding/hex"
+	"slices"
 	"strings"
 
 	"rampart.dev/pkg/internal/substrs"
@@ -217,8 +218,20 @@ func (a *analysis) sqlFiles() {
 		for _, p := range reads {
 			a.add(Effect{Kind: Read, Cmd: e.Cmd, Path: a.clean(p, max(e.Cmd, 0))})
 		}
+		var kept []string
 		for _, p := range writes {
-			a.add(Effect{Kind: Write, Cmd: e.Cmd, Path: a.clean(p, max(e.Cmd, 0))})
+			p = a.clean(p, max(e.Cmd, 0))
+			a.add(Effect{Kind: Write, Cmd: e.Cmd, Path: p})
+			if !inBackupDir(p) && !slices.ContainsFunc(reads, func(r string) bool { return a.clean(r, max(e.Cmd, 0)) == p }) {
+				kept = append(kept, p) // (a database ATTACHed is read and written: not a copy's file)
+			}
+		}
+		if len(kept) > 0 && e.Cmd >= 0 && e.Cmd < len(a.per) && a.per[e.Cmd].source == "production-data" && a.per[e.Cmd].sink == "" {
+			// duckdb -c "ATTACH 'host=db.prod…' AS p (TYPE postgres); COPY
+			// p.public.users TO 'users.csv'": production's records written
+			// here by the statement, as pg_dump -h db.prod > x.sql writes
+			// them (flow.go)
+			a.add(Effect{Kind: Flow, Cmd: e.Cmd, Detail: "production-data->file", Word: a.res.Commands[e.Cmd].Name + " " + strings.Join(kept, " ")})
 		}
 	}
 }

@@ -6,8 +6,10 @@ import "strings"
 // runs follows: PostgreSQL's COPY … TO PROGRAM 'cmd' and FROM PROGRAM,
 // SQL Server's xp_cmdshell 'cmd', and the settings whose value the
 // server runs as a command (archive_command, restore_command,
-// archive_cleanup_command, recovery_end_command: ALTER SYSTEM SET x = 'cmd').
-var sqlProgramWords = [...]string{"PROGRAM", "XP_CMDSHELL", "ARCHIVE_COMMAND", "RESTORE_COMMAND", "ARCHIVE_CLEANUP_COMMAND", "RECOVERY_END_COMMAND"}
+// archive_cleanup_command, recovery_end_command: ALTER SYSTEM SET x = 'cmd'),
+// and ClickHouse's executable('cmd', …) table function, whose command the
+// server runs for the rows it prints.
+var sqlProgramWords = [...]string{"PROGRAM", "XP_CMDSHELL", "ARCHIVE_COMMAND", "RESTORE_COMMAND", "ARCHIVE_CLEANUP_COMMAND", "RECOVERY_END_COMMAND", "EXECUTABLE"}
 
 // SQLPrograms returns the shell commands a statement hands to the database
 // server's shell (sqlProgramWords).

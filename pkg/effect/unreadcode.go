@@ -60,6 +60,9 @@ func scriptRun(c *shell.Command) string {
 	if strings.Contains(c.Program, "/") {
 		return c.Program
 	}
+	if c.Name == "open" {
+		return openedApp(c.Args)
+	}
 	if c.Name == "java" || c.Name == "javaw" {
 		for k, w := range c.Args {
 			if (w == "-jar" || w == "-cp" || w == "-classpath" || w == "--class-path") && k+1 < len(c.Args) {
@@ -234,6 +237,17 @@ func extractsArchive(c *shell.Command) (archive, dest string) {
 	extracting := false
 	dest = "."
 	switch c.Name {
+	case "hdiutil", "ditto":
+		// hdiutil attach X.dmg, ditto -xk X.zip /Applications: the
+		// image's or archive's files, under its mount point or target
+		image, dir, ok := shell.MountsImage(c.Name, c.Args)
+		if !ok {
+			return "", ""
+		}
+		if image == "" {
+			image = "-"
+		}
+		return image, dir
 	case "tar", "bsdtar", "gtar":
 		for k, w := range c.Args {
 			switch {
@@ -397,4 +411,26 @@ func (a *analysis) installsUnread(i int, c *shell.Command) (pkg, where string) {
 		}
 	}
 	return "", ""
+}
+
+// openedApp returns the application the Mac's open launches: the one -a
+// names, as installed in /Applications, or an operand that is an
+// application bundle or a script the Finder runs (.app, .command, .pkg);
+// "" for a document, which opens in its viewer.
+func openedApp(args []string) string {
+	app := ""
+	for k, w := range args {
+		if w == "-a" && k+1 < len(args) {
+			app = "/Applications/" + strings.TrimSuffix(args[k+1], ".app") + ".app"
+		}
+		if strings.HasPrefix(w, "-") || k > 0 && args[k-1] == "-a" {
+			continue
+		}
+		for _, ext := range [...]string{".app", ".app/", ".command", ".pkg", ".mpkg"} {
+			if strings.HasSuffix(w, ext) {
+				return w // open -a Terminal x.command: the script runs
+			}
+		}
+	}
+	return app
 }

@@ -58,11 +58,14 @@ func (ev *evaluation) judgeAutoRun(p, content string) {
 		ev.c.Cwd = d
 		defer func() { ev.c.Cwd = cwd }()
 	}
+	removal := path.Base(path.Dir(p)) == "debian" && debRemovalScript(strings.ToLower(path.Base(p)))
 	for _, l := range lines {
 		if ev.denied() {
 			return
 		}
 		switch {
+		case removal:
+			keep = keepRemoval // autorunlater.go: debian/postrm's deletes are its purpose
 		case requested:
 			keep = keepRequested(l) // requestedkeep.go
 		case script:

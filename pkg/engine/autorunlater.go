@@ -8,6 +8,8 @@ import (
 
 	"gopkg.in/yaml.v3"
 
+	"rampart.dev/pkg/call"
+	"rampart.dev/pkg/catalog"
 	"rampart.dev/pkg/internal/table"
 	"rampart.dev/pkg/shell"
 )
@@ -138,7 +140,7 @@ func laterReadingOf(p, lower, dir string) laterReading {
 		return readsConfig
 	case lower == "composer.json" || lower == "deno.json" || lower == "deno.jsonc" || lower == "vercel.json" || lower == "nodemon.json":
 		return readsJSON
-	case dir == "debian" && debMaintainerScript(lower):
+	case dir == "debian" && (debMaintainerScript(lower) || debRemovalScript(lower)):
 		return readsDeb
 	}
 	return readsNone
@@ -156,6 +158,37 @@ func debMaintainerScript(lower string) bool {
 		}
 	}
 	return false
+}
+
+// debRemovalScript reports a Debian package's removal script
+// (debian/prerm, debian/app.postrm): run as root by dpkg on every machine
+// that removes the package. Its deletes are the package's own state,
+// which is what it is for (keepRemoval), but the code it fetches and runs
+// is a download run as any other.
+func debRemovalScript(lower string) bool {
+	for _, s := range []string{"prerm", "postrm"} {
+		if lower == s || strings.HasSuffix(lower, "."+s) {
+			return true
+		}
+	}
+	return false
+}
+
+// keepRemoval keeps what a removal script's line would have denied, but
+// for its deletes (debRemovalScript).
+func keepRemoval(r *result) bool {
+	if r.action != call.Deny || strings.HasPrefix(r.effect, "delete") || r.argv == nil && strings.HasPrefix(r.text, "/") {
+		return false // (rm -f /etc/app.conf: the path it deletes, judged as a write of it)
+	}
+	if r.effect == "" && r.argv != nil {
+		cl := catalog.Default().Classify(r.argv.Name, r.argv.Args)
+		for _, w := range cl.Words {
+			if w.Role == catalog.Delete {
+				return false // rm -rf /var/lib/app: the package's own state
+			}
+		}
+	}
+	return true
 }
 
 // isYAMLRunFile reports a YAML file a CI system, a compose tool or a dev

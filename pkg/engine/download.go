@@ -149,6 +149,13 @@ func downloadRuns(cmds []shell.Command, argvs []match.Argv, cwds []string, home 
 				}
 			}
 			if !ran {
+				// open /Volumes/X/X.app, open -a X after a download
+				// mounted or extracted (macinstall.go)
+				if f, ok := opensFetched(a, from); ok {
+					runs, ran = append(runs, downloadRun{f, &shArgv}), true
+				}
+			}
+			if !ran {
 				// python3 main.py, pytest, node -r ./h.js beside a
 				// downloaded h.py, conftest.py or h.js: a module it may
 				// load by name from where it runs
@@ -174,6 +181,19 @@ func downloadRuns(cmds []shell.Command, argvs []match.Argv, cwds []string, home 
 				// release archive holds is installing software, asked
 				// about, where running a downloaded script is not.
 				trees = append(trees, fetchedTree{clean(dir), a})
+			}
+		}
+		if image, dir, ok := shell.MountsImage(a.Name, a.Args); ok {
+			// hdiutil attach X.dmg, ditto -xk X.zip /Applications: the
+			// files there are the download's (macinstall.go)
+			var f *match.Argv
+			if image == "" {
+				f = pipedFrom(cmds, argvs, i, from)
+			} else if x, ok := from(image); ok {
+				f = x
+			}
+			if f != nil {
+				trees = append(trees, fetchedTree{clean(dir), f})
 			}
 		}
 		if dir, ok := clones(a); ok {

@@ -110,6 +110,11 @@ func (ev *evaluation) run(trace *Trace) {
 		if s.hasURL {
 			ev.judgeFetchAction(s.url.Host, s.url.Rest, ask.method) // fetchactions.go: /users/delete, ?action=disable
 		}
+		if !hasRequest(c.Params) && !ev.denied() && effect.URLQueryChangesProduction(raw) != "" {
+			// https://ch.prod…/?query=TRUNCATE…: judged as the curl line
+			// that fetches it (apiaccess.go)
+			ev.exec(quoteArgv([]string{"curl", raw}), false, call.ToolExec)
+		}
 		if (mentionsMutation(raw) || strings.Contains(raw, "persistedQuery")) && !hasRequest(c.Params) {
 			// graphqlcalls.go: /graphql?query=mutation…, judged as the
 			// curl line that fetches it (a request with a body already is)

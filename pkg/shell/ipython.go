@@ -620,3 +620,62 @@ func scriptCommand(words []string) []string {
 	}
 	return out
 }
+
+// ipythonAppCode gives the code IPython runs from its configuration
+// options on the command line: --TerminalIPythonApp.code_to_run=CODE (and
+// InteractiveShellApp's, and Jupyter console's ZMQTerminalIPythonApp's)
+// as -c CODE does, and --InteractiveShellApp.exec_lines=[…] (and
+// exec_lines of the other apps), a list of lines each run at start-up.
+// It reads ipython's words and jupyter console's.
+func ipythonAppCode(name string, words []string) (string, bool) {
+	if name != "ipython" && name != "ipython3" && !(name == "jupyter" && len(words) > 1 && (words[1] == "console" || words[1] == "qtconsole")) {
+		return "", false
+	}
+	var lines []string
+	for i := 1; i < len(words); i++ {
+		w := words[i]
+		if !strings.HasPrefix(w, "--") || !strings.Contains(w, ".") {
+			continue // (the cheap gate: a configurable's option is --App.trait)
+		}
+		opt, val, eq := strings.Cut(w[2:], "=")
+		if !eq && i+1 < len(words) {
+			i++
+			val = words[i]
+		}
+		_, trait, _ := strings.Cut(opt, ".")
+		switch trait {
+		case "code_to_run":
+			lines = append(lines, val)
+		case "exec_lines":
+			lines = append(lines, pyStringItems(val)...)
+		}
+	}
+	return strings.Join(lines, "\n"), len(lines) > 0
+}
+
+// pyStringItems returns the string literals of a Python or JSON list of
+// strings (['a', "b"]), their backslash escapes of quotes undone.
+func pyStringItems(list string) []string {
+	var out []string
+	for rest := list; ; {
+		k := strings.IndexAny(rest, `'"`)
+		if k < 0 {
+			return out
+		}
+		q := rest[k]
+		body := rest[k+1:]
+		end := 0
+		for end < len(body) && body[end] != q {
+			if body[end] == '\\' {
+				end++
+			}
+			end++
+		}
+		if end >= len(body) {
+			return out
+		}
+		item := strings.ReplaceAll(strings.ReplaceAll(body[:end], `\"`, `"`), `\'`, `'`)
+		out = append(out, item)
+		rest = body[end+1:]
+	}
+}

@@ -123,6 +123,9 @@ var langs = table.Once[map[string]*langFlags]{Build: func() map[string]*langFlag
 // interpCode gives the code of an interpreter one-liner.
 func interpCode(words []string) (lang, code string, ok bool) {
 	name := progName(words[0])
+	if code, ok := ipythonAppCode(name, words); ok {
+		return "python", code, true // ipython --TerminalIPythonApp.code_to_run=CODE (ipython.go)
+	}
 	lang = scriptLang(name)
 	if lang == "" {
 		return catalogCode(name, words)
@@ -548,11 +551,17 @@ func (s *state) scanCode(lang, code string, f frame) CodeFacts {
 	if lang == "go" || lang == "csharp" || lang == "java" {
 		code = tupleBindings(lang, code) // tuplebinds.go: a, b := "rm", "-rf"
 	}
+	if lang == "python" || lang == "node" || lang == "ruby" {
+		code = scriptTupleBindings(lang, code) // scripttuples.go: p, a = 'rm', '-rf'
+	}
 	if (lang == "csharp" || lang == "swift") && (strings.Contains(code, "rguments") || strings.Contains(code, "Process.")) {
 		code = processSetters(lang, code) // processsetters.go: psi.FileName = …; psi.Arguments = …
 	}
 	if lang == "haskell" {
 		code = haskellBinds(code) // getHomeDirectory >>= removeDirectoryRecursive
+	}
+	if lang == "node" {
+		code = nodeIndirectCalls(code) // nodeindirect.go: cp.execSync.call(cp, …), execa.sync(…)
 	}
 	code = foldedKeys(lang, code)                         // computedcode.go
 	code, libHooks, libWords := spawnLibHooks(lang, code) // spawnlibs.go: sh.rm('-rf', P), plumbum's rm['-rf', P]()

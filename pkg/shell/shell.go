@@ -103,6 +103,11 @@ type Command struct {
 	// inside reads and writes through them. A redirection alone
 	// (</dev/tcp/H/P) has no Block: it opens the file and closes it.
 	Block bool
+	// BlockEnd, on a Block command, is the index in Result.Commands one
+	// past the last command inside the block or loop: those from the
+	// next index up to it read its input redirection when they read
+	// their standard input.
+	BlockEnd int
 	// Shell is the shell process it runs in: 0 for the line's own, or
 	// the id of the subshell or child process around it (a (…) group, a
 	// pipeline stage, a background job, $(…), bash -c), whose parent

@@ -127,27 +127,4 @@ func splitTuple(lang, l string) (string, bool) {
 
 // topLevelSplit cuts s at its commas outside strings and brackets, each
 // part trimmed.
-func topLevelSplit(s string) []string {
-	var out []string
-	depth, start := 0, 0
-	for i := 0; i < len(s); i++ {
-		switch c := s[i]; c {
-		case '"', '\'', '`':
-			for i++; i < len(s) && s[i] != c; i++ {
-				if s[i] == '\\' && c != '`' {
-					i++
-				}
-			}
-		case '(', '[', '{':
-			depth++
-		case ')', ']', '}':
-			depth--
-		case ',':
-			if depth == 0 {
-				out = append(out, strings.TrimSpace(s[start:i]))
-				start = i + 1
-			}
-		}
-	}
-	return append(out, strings.TrimSpace(s[start:]))
-}
+func topLevelSplit(s string) []string { return topLevelCut(s, ',') }

@@ -465,6 +465,9 @@ func (s *state) walkStmt(st *syntax.Stmt, f frame) {
 		}
 		s.walkCall(&syntax.CallExpr{}, st.Redirs, f)
 		s.compound = false
+		if start < len(s.out) && s.out[start].Block {
+			defer func() { s.out[start].BlockEnd = len(s.out) }()
+		}
 		if bp != nil {
 			bp.noting = false
 			defer s.endBlockPrint(bp, outer, f)

@@ -71,6 +71,15 @@ func (e *expander) word(w *syntax.Word, split bool) {
 	}
 	e.cur.Reset()
 	e.have, e.curDyn, e.homeAt = false, false, e.homeAt[:0]
+	if split && len(e.words) > 0 {
+		if p := e.s.emptyDefaultArg(w); p != nil {
+			// rm -rf "${TARGET_DIR:-}": the variable, unknown (emptydefault.go)
+			e.text("$" + p.Param.Value)
+			e.curDyn = true
+			e.flush()
+			return
+		}
+	}
 	for i, part := range w.Parts {
 		e.part(part, i == 0, split, false)
 	}

@@ -270,6 +270,12 @@ func (s *state) emitWords(f frame, words []string, dyn []bool, rs []Redirect, rd
 			s.parseString(line, g)
 		}
 	}
+	for _, lib := range sqlLibraryLoads(c.Name, words) {
+		// sqlite3 app.db ".load /tmp/x.so": the library's code runs in
+		// the client (sqlloads.go)
+		s.ranFile(len(s.out)-1, lib)
+		s.runsScratch(len(s.out)-1, lib)
+	}
 	if s.runsNothing(&c, words) && !hasCommandOption(words) && !s.namesWrittenScript(words) && !plainWordsMaven(c.Name, words) && !composerScripts(c.Name, words) { // filters.go, cmdoptions.go
 		return
 	}
