@@ -185,7 +185,7 @@ func fileSetPattern(p PathPattern, add func(b pathBucket, key string)) {
 			}
 		} else if seg, ok := deepSegment(p.rest); ok {
 			add(bucketDeep, seg)
-		} else if !fileByTail(p, add) && !fileByStem(p, add) {
+		} else if !fileByTail(p, add) && !fileByStem(p, add) && !fileByDeepSegments(p, add) {
 			add(bucketAbsOther, "")
 		}
 	}
@@ -356,6 +356,70 @@ func deepSegment(rest string) (string, bool) {
 		return "", false
 	}
 	return seg, true
+}
+
+// fileByDeepSegments files a pattern "**/…" that deepSegment leaves
+// (its first segment not literal, or braces in it) under the literal
+// segments deepKeys finds, one of which every path it matches holds
+// ("**/{.hg,.svn}/**": .hg and .svn; "**/*.git/refs/**": refs), and
+// reports whether it did. Such patterns were otherwise tried for every
+// path.
+func fileByDeepSegments(p PathPattern, add func(b pathBucket, key string)) bool {
+	var keysBuf [8]string
+	keys, ok := deepKeys(keysBuf[:0], p.rest)
+	if !ok {
+		return false
+	}
+	for _, k := range keys {
+		add(bucketDeep, k)
+	}
+	return true
+}
+
+// deepKeys appends to keys, for a pattern rest "**/…", a segment of each
+// of its alternatives (its braces expanded) that every path the
+// alternative matches holds: the first segment after the "**/" with no
+// wildcard, class, escape, group or comma in it, before which no class
+// or escape stands (one may hold a '/', so that what follows would not
+// be a segment of its own). The segment is then written between literal
+// slashes, or after one at the pattern's end, and the glob (and its
+// "/…" twin) needs it as a whole segment. False when an alternative has
+// no such segment, or the pattern holds a comma but no group: a
+// directory pattern is compiled as "{DIR,DIR/**}", where that comma
+// would split DIR into other alternatives. Each key is given once.
+func deepKeys(keys []string, rest string) ([]string, bool) {
+	if !strings.HasPrefix(rest, "**/") ||
+		strings.IndexByte(rest, '{') < 0 && strings.IndexByte(rest, ',') >= 0 {
+		return nil, false
+	}
+	alts, ok := patternAlts(rest, maxStemAlts)
+	if !ok {
+		return nil, false
+	}
+	for _, a := range alts {
+		after, ok := strings.CutPrefix(a, "**/")
+		if !ok {
+			return nil, false
+		}
+		key := ""
+		for after != "" && key == "" {
+			var seg string
+			seg, after, _ = strings.Cut(after, "/")
+			if strings.ContainsAny(seg, `[]\`) {
+				return nil, false
+			}
+			if seg != "" && !strings.ContainsAny(seg, `*?!{},`) {
+				key = seg
+			}
+		}
+		if key == "" {
+			return nil, false
+		}
+		if !slices.Contains(keys, key) {
+			keys = append(keys, key)
+		}
+	}
+	return keys, len(keys) > 0
 }
 
 // fileByTail files p under the last segment or the extension that every
