@@ -223,6 +223,10 @@ type PathQuery struct {
 	// the nameBit of each key, for the indexes a snapshot carries
 	// (indexedPaths.keyed), found once for every set asked
 	homeBit, otherBit, absBit, baseBit, extBit, stemBit uint64
+	// segBits is the nameBit of each segment the deep index is looked
+	// up by (matchDeep): a set whose deep keys' summary holds none of
+	// them has no deep pattern to try.
+	segBits uint64
 }
 
 // NewPathQuery prepares the cleaned absolute path p for MatchQuery, with
@@ -248,6 +252,11 @@ func NewPathQuery(p, home, cwd string) PathQuery {
 	q.baseBit, q.extBit = nameBit(q.base), nameBit(q.ext)
 	if len(q.base) >= stemLen {
 		q.stemBit = nameBit(q.base[:stemLen])
+	}
+	for rest := p; rest != ""; {
+		var seg string
+		seg, rest = nextSegment(rest)
+		q.segBits |= nameBit(seg)
 	}
 	return q
 }
@@ -276,7 +285,7 @@ func (s *PathSet) MatchQuery(q *PathQuery) bool {
 	if anyPattern(s.absBy.get(q.absSeg), p, home, cwd) || anyPattern(s.absOther, p, home, cwd) {
 		return true
 	}
-	if s.deepBy.by != nil && s.matchDeep(p, home, cwd) {
+	if s.deepBy.bits&q.segBits != 0 && s.matchDeep(p, home, cwd) {
 		return true
 	}
 	if anyPattern(s.baseBy.get(q.base), p, home, cwd) {
