@@ -140,3 +140,36 @@ func FuzzIndexedPathSet(f *testing.F) {
 		}
 	})
 }
+
+// TestPathUnionCandidates checks that a union of indexed sets names, for
+// every path, each set that matches it, and that it leaves some out.
+func TestPathUnionCandidates(t *testing.T) {
+	const cwd = "/home/u/p"
+	var sets []*PathSet
+	for _, src := range indexTestPatterns {
+		sets = append(sets, IndexedPathSet([]string{src}, PathIndex([]string{src})))
+	}
+	sets = append(sets, LazyPathSet([]string{"/etc/**"}), nil, IndexedPathSet(indexTestPatterns[:5], PathIndex(indexTestPatterns[:5])))
+	u := NewPathUnion(sets)
+	if u.Held() != len(sets)-2 {
+		t.Fatalf("the union holds %d sets, want %d", u.Held(), len(sets)-2)
+	}
+	left := 0
+	for _, p := range indexTestPaths {
+		for _, h := range []string{"/home/u", "/root"} {
+			q := NewPathQuery(p, h, cwd)
+			c := u.Candidates(&q)
+			for j, s := range sets {
+				if c&(1<<j) == 0 {
+					left++
+					if s == nil || s.Match(p, h, cwd) {
+						t.Errorf("path %q (home %s): set %d %q left out", p, h, j, s.Sources())
+					}
+				}
+			}
+		}
+	}
+	if left == 0 {
+		t.Errorf("the union left no set out")
+	}
+}
