@@ -618,10 +618,15 @@ func literalFirstSegment(rest string) (string, bool) {
 
 // nextSegment splits rest, a path's tail starting at a '/', into its first
 // segment and the tail after it (which starts at the next '/', or is "").
+// Segments are short: a loop over their bytes costs less than
+// strings.IndexByte's call, and leaves the function small enough to be
+// inlined into the loops that ask it of every segment of a path.
 func nextSegment(rest string) (seg, tail string) {
 	rest = rest[1:] // past the '/'
-	if i := strings.IndexByte(rest, '/'); i >= 0 {
-		return rest[:i], rest[i:]
+	for i := 0; i < len(rest); i++ {
+		if rest[i] == '/' {
+			return rest[:i], rest[i:]
+		}
 	}
 	return rest, ""
 }
