@@ -328,7 +328,7 @@ func (ev *evaluation) judge(s *subject) {
 			if at != nil {
 				idx = at[k]
 			}
-			i, r, text = ev.firstOf(ent, s, ev.e.pathRulesOf(idx))
+			i, r, text = ev.firstOf(ent, idx, s)
 		} else {
 			i, r, text = ev.firstRule(ent, s)
 		}

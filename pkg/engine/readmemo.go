@@ -82,7 +82,7 @@ func (sc *execScratch) noteRead(p string) *readNote {
 			continue
 		}
 		if pathOnly {
-			first[k] = int32(ev.firstOfIndex(ent, &s, ev.e.pathRulesOf(k)))
+			first[k] = int32(ev.firstOfIndex(ent, k, &s))
 			continue
 		}
 		for i, r := range ent.Rules() {

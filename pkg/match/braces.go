@@ -2,6 +2,7 @@ package match
 
 import (
 	"strings"
+	"unicode/utf8"
 
 	"github.com/gobwas/glob"
 )
@@ -143,11 +144,26 @@ func splitTop(s string) []string {
 }
 
 // anyGlob matches what any of its globs matches.
-type anyGlob []glob.Glob
+type anyGlob struct {
+	globs []glob.Glob
+	// last is, for each glob, the byte every string it matches ends
+	// with (its alternative's last byte, when that is a plain literal),
+	// or 0 when there is none: a string that ends otherwise is not tried
+	// against it ("~/**/*{mnemonic,seed-phrase,…}" is tried only for
+	// paths that end with c, e or s).
+	last []byte
+}
 
 // Match reports whether one of the globs matches s.
-func (a anyGlob) Match(s string) bool {
-	for _, g := range a {
+func (a *anyGlob) Match(s string) bool {
+	var end byte // no glob with a last byte matches ""
+	if s != "" {
+		end = s[len(s)-1]
+	}
+	for i, g := range a.globs {
+		if l := a.last[i]; l != 0 && l != end {
+			continue
+		}
 		if g.Match(s) {
 			return true
 		}
@@ -155,17 +171,34 @@ func (a anyGlob) Match(s string) bool {
 	return false
 }
 
+// literalLast is the byte every string the brace-free pattern p matches
+// ends with, or 0: p's last byte when it is an ASCII literal (not a
+// wildcard, a class's end, a group's or an escape's part, and not after
+// a backslash).
+func literalLast(p string) byte {
+	n := len(p)
+	if n == 0 {
+		return 0
+	}
+	c := p[n-1]
+	if c == 0 || c >= utf8.RuneSelf || strings.IndexByte("*?[]{},!\\", c) >= 0 || n >= 2 && p[n-2] == '\\' {
+		return 0
+	}
+	return c
+}
+
 // compileAlternatives compiles each brace-free alternative on its own; an
 // alternative gobwas cannot read alone (a broken UTF-8 sequence split by
 // a comma) leaves the whole pattern to gobwas.
 func compileAlternatives(alts []string, seps []rune) (glob.Glob, error) {
-	out := make(anyGlob, 0, len(alts))
+	out := &anyGlob{globs: make([]glob.Glob, 0, len(alts)), last: make([]byte, 0, len(alts))}
 	for _, a := range alts {
 		g, err := compileGlob(a, seps)
 		if err != nil {
 			return nil, err
 		}
-		out = append(out, g)
+		out.globs = append(out.globs, g)
+		out.last = append(out.last, literalLast(a))
 	}
 	return out, nil
 }

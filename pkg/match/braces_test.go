@@ -56,6 +56,9 @@ func FuzzBraces(f *testing.F) {
 	f.Add("{/a/**/b*,/a/**/b*/**}", "/a/x/bc")
 	f.Add("x{a,{b,c}d}y", "xbdy")
 	f.Add("{[,}]x,y}", ",x")
+	f.Add("/**/*{mnemonic,seed-phrase,seed_words}", "/a/b/seed_words")
+	f.Add("{a\\*,b?,c[xy],d}", "a*")
+	f.Add("{*\u00e9,*x}", "a\u00e9")
 	f.Fuzz(func(t *testing.T, pattern, s string) {
 		alts, ok := expandBraces(pattern)
 		if !ok {
@@ -134,6 +137,40 @@ func TestExpandRunsAsBytes(t *testing.T) {
 		want, wok := expandByteAtATime([]string{""}, p)
 		if gok != wok || !slices.Equal(got, want) {
 			t.Errorf("expandInto(%q) = %q, %v; want %q, %v", p, got, gok, want, wok)
+		}
+	}
+}
+
+// TestLiteralLast checks the byte an alternative's matches all end with,
+// by which a group skips alternatives (anyGlob).
+func TestLiteralLast(t *testing.T) {
+	for _, tc := range []struct {
+		p    string
+		want byte
+	}{
+		{"/**/*mnemonic", 'c'},
+		{"a/**", 0},
+		{"a?", 0},
+		{"a[bc]", 0},
+		{`a\*`, 0},
+		{`a\b`, 0},
+		{"a,", 0},
+		{"a!", 0},
+		{"\u00e9", 0},
+		{"", 0},
+		{"x.json", 'n'},
+	} {
+		if got := literalLast(tc.p); got != tc.want {
+			t.Errorf("literalLast(%q) = %q, want %q", tc.p, got, tc.want)
+		}
+	}
+	g, err := compileGlob("/**/*{mnemonic,seed-phrase}", []rune{'/'})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for s, want := range map[string]bool{"/a/mnemonic": true, "/a/x-seed-phrase": true, "/a/x.go": false, "": false, "/a/mnemonic.bak": false} {
+		if got := g.Match(s); got != want {
+			t.Errorf("match %q = %v, want %v", s, got, want)
 		}
 	}
 }

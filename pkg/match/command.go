@@ -658,7 +658,14 @@ func (cp *CommandPattern) matchPipeline(stages []*Argv, names uint64, home strin
 	}
 	i := 0
 	for _, st := range stages {
-		if i < len(cp.stages) && cp.stages[i].Match(st, home) {
+		if i == len(cp.stages) {
+			break
+		}
+		sp := cp.stages[i]
+		if sp.byNames && !sp.byPath && sp.nameBits&nameBit(st.Name) == 0 {
+			continue // not one of the stage's names (the test above, for this stage alone)
+		}
+		if sp.Match(st, home) {
 			i++
 		}
 	}

@@ -2,6 +2,7 @@ package match
 
 import (
 	"slices"
+	"strings"
 	"testing"
 )
 
@@ -185,6 +186,62 @@ func TestCommandPattern(t *testing.T) {
 		if got := cp.Match(tt.cmd, home); got != tt.want {
 			t.Errorf("CompileCommand(%q).Match(%q) = %v, want %v", tt.pattern, tt.cmd.String(), got, tt.want)
 		}
+	}
+}
+
+// TestPipelineStagesPassedByName holds matchPipeline, which passes over a
+// stage whose program is not one of a stage pattern's names without
+// trying it, to trying every stage in turn, for patterns whose stages
+// are names, globs, paths and lazily compiled, and pipelines of many
+// stages, each compiled eagerly and lazily.
+func TestPipelineStagesPassedByName(t *testing.T) {
+	patterns := []string{
+		"{curl,wget} * | {sh,bash}", "curl | sh", "* | sh", "py* | bash", "/usr/bin/curl * | sh", "cat * | {sh,bash} -s",
+		"curl * | tee * | bash", "{curl,wget} | * | sh", "grep * | sed * | sh",
+	}
+	lines := [][]string{
+		{"curl -s x", "sh"}, {"wget y", "tee z", "bash"}, {"cat f", "sh"}, {"cat f", "grep x", "sed s", "sort", "bash -s"},
+		{"/usr/bin/curl x", "tee f", "sh"}, {"python3 x", "bash"}, {"curl x", "grep y", "tee z", "sed q", "bash"},
+		{"ls", "sort", "uniq -c", "head", "wc -l"}, {"bash", "curl"}, {"curl", "ssh h"}, {"grep a", "sed b", "awk c", "sh"},
+	}
+	argv := func(line string) *Argv {
+		w := strings.Fields(line)
+		a := NewArgv(w[0][strings.LastIndexByte(w[0], '/')+1:], w[0], w[1:], "/", "/home/u")
+		return &a
+	}
+	tried := 0
+	for _, src := range patterns {
+		for _, c := range []Compiler{{}, {Lazy: true}} {
+			cp, err := c.Command(src)
+			if err != nil {
+				t.Fatalf("%q: %v", src, err)
+			}
+			for _, line := range lines {
+				var stages []*Argv
+				for _, s := range line {
+					stages = append(stages, argv(s))
+				}
+				want := false
+				if full := cp.compiled(); full.IsPipeline() {
+					i := 0
+					for _, st := range stages {
+						if i < len(full.stages) && full.stages[i].Match(st, "/home/u") {
+							i++
+						}
+					}
+					want = i == len(full.stages)
+				}
+				if got := cp.MatchPipeline(stages, "/home/u"); got != want {
+					t.Errorf("%q (lazy %v) on %q: %v, every stage tried %v", src, c.Lazy, line, got, want)
+				}
+				if want {
+					tried++
+				}
+			}
+		}
+	}
+	if tried == 0 {
+		t.Fatalf("no pipeline matched: the test tests nothing")
 	}
 }
 

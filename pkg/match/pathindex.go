@@ -238,9 +238,6 @@ func (x *indexedPaths) lookup(b pathBucket, key string) string {
 	}
 }
 
-// hasKeys reports whether keyed bucket b holds a key.
-func (x *indexedPaths) hasKeys(b pathBucket) bool { return x.bits[b] != 0 }
-
 // pattern returns pattern i, compiled on its first use (by one
 // goroutine or, at once, by several: the first kept).
 func (x *indexedPaths) pattern(i int) *PathPattern {
@@ -292,7 +289,7 @@ func (x *indexedPaths) matchQuery(q *PathQuery) bool {
 	if x.any(x.keyed(bucketAbs, q.absSeg, q.absBit), p, home, cwd) || x.any(x.lists[bucketAbsOther], p, home, cwd) {
 		return true
 	}
-	if x.hasKeys(bucketDeep) {
+	if x.bits[bucketDeep]&q.segBits != 0 {
 		for rest := p; rest != ""; {
 			var seg string
 			seg, rest = nextSegment(rest)

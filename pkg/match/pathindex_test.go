@@ -13,7 +13,7 @@ var indexTestPatterns = []string{
 	"~/.ssh/**", "~/.aws/*", "$HOME/.netrc", "~/.*rc", "~/.**/auth.json", "~/*/config.json", "~/{.docker,.kube}/config",
 	"/etc/shadow", "/{etc,var/lib,srv}/secrets/**", "/var/log/", "{/var/lib/jenkins,~/.jenkins}/{secret.key,credentials.xml}",
 	"**/.git/hooks/**", "**/.env", "**/.env.*", "**/*.tfstate.backup", "**/actions-runner/{.credentials,.runner}",
-	"**/service-account*.json", "**/*.git/HEAD", "{/etc,/usr/local/etc}/odbc.ini{,.*,~}", "/a/ab**", "/x/[ab]*/y",
+	"**/service-account*.json", "**/*.git/HEAD", "**/{.hg,.svn}/**", "**/*.git/refs/**", "**/.git/{rebase-merge,sequencer}/**", "{/etc,/usr/local/etc}/odbc.ini{,.*,~}", "/a/ab**", "/x/[ab]*/y",
 	"*.pem", "id_rsa", "id_rsa*", "*.tar.gz", "*[0-9].key", "./secrets/**", "./", "**/x\\*y.*", "/bad/[", "",
 }
 
@@ -24,7 +24,7 @@ var indexTestPaths = []string{
 	"/home/u/.config/gh/auth.json", "/home/u/.docker/config.json", "/home/u/.kube/config", "/etc/shadow", "/var/lib/secrets/a",
 	"/srv/secrets", "/var/log", "/var/log/syslog", "/var/lib/jenkins/secret.key", "/home/u/.jenkins/credentials.xml",
 	"/home/u/p/.git/hooks/pre-commit", "/.env", "/home/u/p/.env", "/home/u/p/.env.local", "/x/prod.tfstate.backup",
-	"/opt/actions-runner/.runner", "/service-account.json", "/a/b/service-account-1.json", "/home/u/p/x.git/HEAD",
+	"/opt/actions-runner/.runner", "/service-account.json", "/a/b/service-account-1.json", "/home/u/p/x.git/HEAD", "/r/.svn/entries", "/r/.hg", "/a/b.git/refs/heads/main", "/a/b.git/refs", "/p/.git/sequencer/todo",
 	"/etc/odbc.ini", "/usr/local/etc/odbc.ini~", "/a/ab/c/d", "/x/a1/y", "/srv/tls/site.pem", "/a/id_rsa", "/a/id_rsa.pub",
 	"/a/b.tar.gz", "/k/s3.key", "/home/u/p/secrets/a", "/home/u/p", "/home/u/p/main.go", "/a/x*y.z", "/bad/[", "/", "/tmp/x",
 }
@@ -139,4 +139,37 @@ func FuzzIndexedPathSet(f *testing.F) {
 			}
 		}
 	})
+}
+
+// TestPathUnionCandidates checks that a union of indexed sets names, for
+// every path, each set that matches it, and that it leaves some out.
+func TestPathUnionCandidates(t *testing.T) {
+	const cwd = "/home/u/p"
+	var sets []*PathSet
+	for _, src := range indexTestPatterns {
+		sets = append(sets, IndexedPathSet([]string{src}, PathIndex([]string{src})))
+	}
+	sets = append(sets, LazyPathSet([]string{"/etc/**"}), nil, IndexedPathSet(indexTestPatterns[:5], PathIndex(indexTestPatterns[:5])))
+	u := NewPathUnion(sets)
+	if u.Held() != len(sets)-2 {
+		t.Fatalf("the union holds %d sets, want %d", u.Held(), len(sets)-2)
+	}
+	left := 0
+	for _, p := range indexTestPaths {
+		for _, h := range []string{"/home/u", "/root"} {
+			q := NewPathQuery(p, h, cwd)
+			c := u.Candidates(&q)
+			for j, s := range sets {
+				if c&(1<<j) == 0 {
+					left++
+					if s == nil || s.Match(p, h, cwd) {
+						t.Errorf("path %q (home %s): set %d %q left out", p, h, j, s.Sources())
+					}
+				}
+			}
+		}
+	}
+	if left == 0 {
+		t.Errorf("the union left no set out")
+	}
 }

@@ -185,7 +185,7 @@ func fileSetPattern(p PathPattern, add func(b pathBucket, key string)) {
 			}
 		} else if seg, ok := deepSegment(p.rest); ok {
 			add(bucketDeep, seg)
-		} else if !fileByTail(p, add) && !fileByStem(p, add) {
+		} else if !fileByTail(p, add) && !fileByStem(p, add) && !fileByDeepSegments(p, add) {
 			add(bucketAbsOther, "")
 		}
 	}
@@ -223,6 +223,10 @@ type PathQuery struct {
 	// the nameBit of each key, for the indexes a snapshot carries
 	// (indexedPaths.keyed), found once for every set asked
 	homeBit, otherBit, absBit, baseBit, extBit, stemBit uint64
+	// segBits is the nameBit of each segment the deep index is looked
+	// up by (matchDeep): a set whose deep keys' summary holds none of
+	// them has no deep pattern to try.
+	segBits uint64
 }
 
 // NewPathQuery prepares the cleaned absolute path p for MatchQuery, with
@@ -248,6 +252,11 @@ func NewPathQuery(p, home, cwd string) PathQuery {
 	q.baseBit, q.extBit = nameBit(q.base), nameBit(q.ext)
 	if len(q.base) >= stemLen {
 		q.stemBit = nameBit(q.base[:stemLen])
+	}
+	for rest := p; rest != ""; {
+		var seg string
+		seg, rest = nextSegment(rest)
+		q.segBits |= nameBit(seg)
 	}
 	return q
 }
@@ -276,7 +285,7 @@ func (s *PathSet) MatchQuery(q *PathQuery) bool {
 	if anyPattern(s.absBy.get(q.absSeg), p, home, cwd) || anyPattern(s.absOther, p, home, cwd) {
 		return true
 	}
-	if s.deepBy.by != nil && s.matchDeep(p, home, cwd) {
+	if s.deepBy.bits&q.segBits != 0 && s.matchDeep(p, home, cwd) {
 		return true
 	}
 	if anyPattern(s.baseBy.get(q.base), p, home, cwd) {
@@ -356,6 +365,70 @@ func deepSegment(rest string) (string, bool) {
 		return "", false
 	}
 	return seg, true
+}
+
+// fileByDeepSegments files a pattern "**/…" that deepSegment leaves
+// (its first segment not literal, or braces in it) under the literal
+// segments deepKeys finds, one of which every path it matches holds
+// ("**/{.hg,.svn}/**": .hg and .svn; "**/*.git/refs/**": refs), and
+// reports whether it did. Such patterns were otherwise tried for every
+// path.
+func fileByDeepSegments(p PathPattern, add func(b pathBucket, key string)) bool {
+	var keysBuf [8]string
+	keys, ok := deepKeys(keysBuf[:0], p.rest)
+	if !ok {
+		return false
+	}
+	for _, k := range keys {
+		add(bucketDeep, k)
+	}
+	return true
+}
+
+// deepKeys appends to keys, for a pattern rest "**/…", a segment of each
+// of its alternatives (its braces expanded) that every path the
+// alternative matches holds: the first segment after the "**/" with no
+// wildcard, class, escape, group or comma in it, before which no class
+// or escape stands (one may hold a '/', so that what follows would not
+// be a segment of its own). The segment is then written between literal
+// slashes, or after one at the pattern's end, and the glob (and its
+// "/…" twin) needs it as a whole segment. False when an alternative has
+// no such segment, or the pattern holds a comma but no group: a
+// directory pattern is compiled as "{DIR,DIR/**}", where that comma
+// would split DIR into other alternatives. Each key is given once.
+func deepKeys(keys []string, rest string) ([]string, bool) {
+	if !strings.HasPrefix(rest, "**/") ||
+		strings.IndexByte(rest, '{') < 0 && strings.IndexByte(rest, ',') >= 0 {
+		return nil, false
+	}
+	alts, ok := patternAlts(rest, maxStemAlts)
+	if !ok {
+		return nil, false
+	}
+	for _, a := range alts {
+		after, ok := strings.CutPrefix(a, "**/")
+		if !ok {
+			return nil, false
+		}
+		key := ""
+		for after != "" && key == "" {
+			var seg string
+			seg, after, _ = strings.Cut(after, "/")
+			if strings.ContainsAny(seg, `[]\`) {
+				return nil, false
+			}
+			if seg != "" && !strings.ContainsAny(seg, `*?!{},`) {
+				key = seg
+			}
+		}
+		if key == "" {
+			return nil, false
+		}
+		if !slices.Contains(keys, key) {
+			keys = append(keys, key)
+		}
+	}
+	return keys, len(keys) > 0
 }
 
 // fileByTail files p under the last segment or the extension that every
@@ -545,10 +618,15 @@ func literalFirstSegment(rest string) (string, bool) {
 
 // nextSegment splits rest, a path's tail starting at a '/', into its first
 // segment and the tail after it (which starts at the next '/', or is "").
+// Segments are short: a loop over their bytes costs less than
+// strings.IndexByte's call, and leaves the function small enough to be
+// inlined into the loops that ask it of every segment of a path.
 func nextSegment(rest string) (seg, tail string) {
 	rest = rest[1:] // past the '/'
-	if i := strings.IndexByte(rest, '/'); i >= 0 {
-		return rest[:i], rest[i:]
+	for i := 0; i < len(rest); i++ {
+		if rest[i] == '/' {
+			return rest[:i], rest[i:]
+		}
 	}
 	return rest, ""
 }

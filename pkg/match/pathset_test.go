@@ -186,6 +186,83 @@ func TestTailKeys(t *testing.T) {
 	}
 }
 
+// TestDeepKeys checks the segments a pattern "**/…" whose first segment
+// is not a literal is indexed under (fileByDeepSegments).
+func TestDeepKeys(t *testing.T) {
+	for _, c := range []struct {
+		rest string
+		want string // the keys, or "-" for none
+	}{
+		{"**/{.hg,.sl,.svn}/**", ".hg .sl .svn"},
+		{"**/*.git/refs/**", "refs"},
+		{"**/*.git/refs", "refs"},
+		{"**/*.git/refs/", "refs"},
+		{"**/.git/{rebase-merge,sequencer}/**", ".git"},
+		{"**/{a,b/c}/d", "a b"},
+		{"**/{a,*}/d", "a d"},
+		{"**/x*/**/y?/z", "z"},
+		{"**/{testdata,fixtures}/**", "testdata fixtures"},
+		{"**/{a,a}/b", "a"},
+		{"**/*.git/a,b/**", "-"}, // a comma with no group: "{DIR,DIR/**}"
+		{"**/[ab]/c/**", "-"},    // a class before: not held to be a segment
+		{"**/x\\/y/c", "-"},      // an escape before
+		{"**/*/*", "-"},
+		{"**/!x/**", "-"},
+		{"/a/*/b", "-"},
+		{"", "-"},
+	} {
+		keys, ok := deepKeys(nil, c.rest)
+		got := "-"
+		if ok {
+			got = strings.Join(keys, " ")
+		}
+		if got != c.want {
+			t.Errorf("deepKeys(%q) = %s, want %s", c.rest, got, c.want)
+		}
+	}
+}
+
+// FuzzPathSetDeepIndex holds a set that indexes a pattern "**/…" by a
+// later or grouped segment (fileByDeepSegments) to the pattern's own
+// Match.
+func FuzzPathSetDeepIndex(f *testing.F) {
+	const home, cwd = "/home/u", "/home/u/p"
+	for _, s := range [][2]string{
+		{"**/{.hg,.svn}/**", "/r/.svn/x"},
+		{"**/*.git/refs/**", "/a/b.git/refs/heads/main"},
+		{"**/*.git/objects/", "/a/b.git/objects"},
+		{"**/.git/{rebase-merge,sequencer}/**", "/p/.git/sequencer/todo"},
+		{"**/{a,b/c}/d", "/x/b/c/d"},
+		{"**/src/{test,it}/resources/**", "/p/src/it/resources/x"},
+		{"**/x*/**/y?/z", "/x1/a/b/y2/z"},
+	} {
+		f.Add(s[0], s[1])
+	}
+	f.Fuzz(func(t *testing.T, pattern, path string) {
+		if len(pattern) > 64 || len(path) > 128 {
+			return
+		}
+		pp, err := CompilePath(pattern)
+		if err != nil {
+			return
+		}
+		set := NewPathSet([]PathPattern{pp})
+		if set.deepBy.by == nil {
+			return // not indexed by a deep segment
+		}
+		for _, p := range []string{path, "/" + path, CleanPath(path, cwd, home), "/a/" + path, "/" + path + "/b"} {
+			want, ok := matchEach([]PathPattern{pp}, p, home, cwd)
+			got, gotOK := matchSet(set, p, home, cwd)
+			if !ok || !gotOK {
+				return
+			}
+			if got != want {
+				t.Errorf("pattern %q, path %q: set %v, pattern %v", pattern, p, got, want)
+			}
+		}
+	})
+}
+
 // FuzzPathSetStemIndex holds a set that indexes a pattern by how the base
 // names it matches start (fileByStem) to the pattern's own Match.
 func FuzzPathSetStemIndex(f *testing.F) {
