@@ -80,16 +80,18 @@ type Log struct {
 	f         *os.File // active file, O_APPEND
 	gen       uint64   // generation of f
 	// reserved is the offset up to which f's blocks were reserved ahead
-	// of its end by this Log (reserve.go); noReserve: f's file system
-	// cannot.
-	reserved  int64
-	noReserve bool
-	ids       idSource
-	params    paramsMemo // the last params recorded (see newRecord)
-	buf       []byte
-	closed    bool
-	writes    uint64 // write(2) calls that added records, for tests and benchmarks
-	locks     uint64 // times the file lock was taken, for tests and benchmarks
+	// of its end, by this Log or, as its blocks show, an earlier writer
+	// (reserve.go); noReserve: f's file system cannot. sawReserved: f's
+	// blocks have been read.
+	reserved    int64
+	noReserve   bool
+	sawReserved bool
+	ids         idSource
+	params      paramsMemo // the last params recorded (see newRecord)
+	buf         []byte
+	closed      bool
+	writes      uint64 // write(2) calls that added records, for tests and benchmarks
+	locks       uint64 // times the file lock was taken, for tests and benchmarks
 	// held: the last batch kept the file lock for the next, and h is the
 	// head, not yet written (see writeBatch). heldSince is when this
 	// stretch of holding began, lastEnd when the last batch ended, and
@@ -174,7 +176,7 @@ func (l *Log) openActive() error {
 		return fmt.Errorf("audit: %w", err)
 	}
 	l.f = f
-	l.reserved, l.noReserve = 0, false
+	l.reserved, l.noReserve, l.sawReserved = 0, false, false
 	return nil
 }
 

@@ -17,12 +17,37 @@ package audit
 // reserveChunk is how far ahead of its end the active file is reserved.
 const reserveChunk = 1 << 20
 
+// The space an earlier writer reserved. A process that appends one record
+// and exits (rampart-hook) knew nothing of what the processes before it
+// reserved, and asked for another chunk ahead of every record: an
+// fallocate(2) over space already allocated is still a journalled call
+// into the file system, four times a write. So before its first
+// reservation a Log reads how much of the active file is allocated
+// (reservedEnd: the file's blocks, which on Linux count space reserved
+// past its end) and takes all but reserveSlack of it as reserved. The
+// slack covers blocks a file system counts that hold no data (ext4's
+// extent blocks): an estimate too high by more only makes the appends
+// past it cost what they cost without a reservation, never changes
+// what is written. Where the blocks cannot be read, or do not count
+// reservations, the estimate is the file's size or less, and a chunk is
+// reserved as before.
+const reserveSlack = 64 << 10
+
 // reserveFor reserves space in the active file, size bytes long, for an
 // append that takes it to end bytes, if what was reserved falls short.
 // Failure is only remembered: the append goes on without.
 func (l *Log) reserveFor(size, end int64) {
 	if l.noReserve || end <= l.reserved {
 		return
+	}
+	if !l.sawReserved {
+		l.sawReserved = true
+		if r := reservedEnd(l.f) - reserveSlack; r > l.reserved {
+			l.reserved = r
+			if end <= r {
+				return
+			}
+		}
 	}
 	want := end + reserveChunk
 	if l.maxSize > 0 && want > l.maxSize {

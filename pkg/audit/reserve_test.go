@@ -124,3 +124,61 @@ func TestReserveThenCrashRecovery(t *testing.T) {
 		t.Fatalf("Verify: %+v, %v", res, err)
 	}
 }
+
+// TestReserveSeenByNextWriter: a writer that opens the trail after another
+// reserved space ahead of the active file takes that space as reserved
+// (from the file's blocks, less reserveSlack) instead of reserving again,
+// where the file system counts reservations in the blocks; the file reads
+// and verifies as before.
+func TestReserveSeenByNextWriter(t *testing.T) {
+	dir := t.TempDir()
+	path := filepath.Join(dir, "audit", "audit.jsonl")
+	a, err := Open(path, Options{Now: fixedClock()})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i := range 5 {
+		if _, err := a.Append(entry(i)); err != nil {
+			t.Fatal(err)
+		}
+	}
+	settle(t, a)
+	a.mu.Lock()
+	reservedA, unsupported := a.reserved, a.noReserve
+	a.mu.Unlock()
+	if err := a.Close(); err != nil {
+		t.Fatal(err)
+	}
+	alloc := allocated(t, path) // what the second writer finds
+	b, err := Open(path, Options{Now: fixedClock()})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer b.Close()
+	if _, err := b.Append(entry(5)); err != nil {
+		t.Fatal(err)
+	}
+	settle(t, b)
+	st, err := os.Stat(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	b.mu.Lock()
+	reservedB := b.reserved
+	b.mu.Unlock()
+	if runtime.GOOS == "linux" && !unsupported && alloc >= reservedA {
+		// The blocks count the first writer's reservation: the second
+		// takes it, less the slack, and reserves nothing more.
+		if reservedB != alloc-reserveSlack {
+			t.Errorf("the second writer reserved up to %d, want the blocks' %d less %d", reservedB, alloc, reserveSlack)
+		}
+		if reservedB <= st.Size() {
+			t.Errorf("the second writer reserved up to %d, not past the file's end %d", reservedB, st.Size())
+		}
+	} else {
+		t.Logf("the file system shows %d bytes allocated for %d reserved (it may not count reservations)", alloc, reservedA)
+	}
+	if res, err := Verify(path, VerifyOptions{}); err != nil || !res.OK() || res.Records != 6 {
+		t.Fatalf("Verify: %+v, %v", res, err)
+	}
+}

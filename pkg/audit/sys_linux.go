@@ -208,6 +208,20 @@ func reserve(f *os.File, off, end int64) int {
 	}
 }
 
+// reservedEnd returns how many bytes of f are allocated, its blocks as
+// statx(2) gives them (space reserved past the end included), or 0 when
+// they cannot be read. It asks for the blocks alone, not the times (see
+// fileState).
+func reservedEnd(f *os.File) int64 {
+	var sx unix.Statx_t
+	_, _, e := unix.RawSyscall6(unix.SYS_STATX, f.Fd(), uintptr(unsafe.Pointer(&emptyPath[0])),
+		unix.AT_EMPTY_PATH, unix.STATX_BLOCKS, uintptr(unsafe.Pointer(&sx)), 0)
+	if e != 0 || sx.Mask&unix.STATX_BLOCKS == 0 {
+		return 0
+	}
+	return int64(sx.Blocks) * 512
+}
+
 // OpenRead opens a file of the audit trail for reading. Readers that
 // follow the trail open its files with OpenRead, so that a writer can
 // still rotate the active file while they hold it (on Windows that needs

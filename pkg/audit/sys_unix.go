@@ -67,6 +67,9 @@ func writeAt(f *os.File, b []byte, off int64) (int, error) { return f.WriteAt(b,
 // Linux only (see reserveFor).
 func reserve(f *os.File, off, end int64) int { return reserveUnsupported }
 
+// reservedEnd is 0 here: nothing was reserved (see reserve).
+func reservedEnd(f *os.File) int64 { return 0 }
+
 // truncate cuts f, opened by openAppend, to size bytes.
 func truncate(f *os.File, size int64) error { return unix.Ftruncate(int(f.Fd()), size) }
 

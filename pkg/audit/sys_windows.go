@@ -102,6 +102,9 @@ func appendOnce(f *os.File, b []byte) (int, error) {
 // Linux only (see reserveFor).
 func reserve(f *os.File, off, end int64) int { return reserveUnsupported }
 
+// reservedEnd is 0 here: nothing was reserved (see reserve).
+func reservedEnd(f *os.File) int64 { return 0 }
+
 // truncate cuts f, opened by openAppend, to size bytes.
 func truncate(f *os.File, size int64) error {
 	info := size

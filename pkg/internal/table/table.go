@@ -44,16 +44,31 @@ type Map[K comparable, V any] struct {
 	strKeys bool
 	classes [4]uint64
 	// scans counts the lookups of a set declared by its words answered
-	// by reading the words (hasWord) before the set is built: a one-shot
+	// by reading the words (hasWord) before the set is built, once the
+	// process has made sharedScans of them (see freeScans): a one-shot
 	// process asks most sets a few times, and building one cost a map
 	// insert per word for those few answers.
 	scans atomic.Int32
 }
 
 // wordScans is how many lookups a set declared by its words answers from
-// its words before it is built: past them a long-lived process, which
-// asks a set without end, is answered from the map.
+// its words before it is built, past the process's first sharedScans:
+// past them a long-lived process, which asks a set without end, is
+// answered from the map.
 const wordScans = 16
+
+// sharedScans is how many lookups of sets declared by their words, all
+// sets together, a process answers from the words before it counts them
+// set by set (Map.scans). A one-shot decision makes a few dozen.
+const sharedScans = 256
+
+// freeScans counts the process's first lookups answered from a set's
+// words, up to sharedScans. Counting them in the set itself wrote to the
+// page of the data segment the set's declaration lies in, which a process
+// otherwise only reads: the first write to each such page is a page fault
+// and a copy of the page, a dozen for one Bash decision, where one counter
+// for all writes one page.
+var freeScans atomic.Int32
 
 // keyClass is a string's class in a table's summary: one of 256, from its
 // length and its first and last bytes.
@@ -108,14 +123,22 @@ func (t *Map[K, V]) All() map[K]V {
 }
 
 // scanned answers a lookup of a set declared by its words from the words
-// themselves while the set has been asked fewer than wordScans times and
-// is not built (ok then true, in its word); ok is false when the map must
-// answer.
+// themselves while it is not built and either the process has made fewer
+// than sharedScans such lookups or the set has been asked fewer than
+// wordScans times past them (ok then true, in its word); ok is false when
+// the map must answer.
 func (t *Map[K, V]) scanned(k *K) (in, ok bool) {
-	if t.Build != nil || t.built.Load() || t.scans.Add(1) > wordScans {
+	if t.Build != nil || t.built.Load() || !freeScan() && t.scans.Add(1) > wordScans {
 		return false, false
 	}
 	return hasWord(t.Words, *(*string)(unsafe.Pointer(k))), true // Words is for Map[string, bool] only
+}
+
+// freeScan reports whether the process has made fewer than sharedScans
+// lookups answered from a set's words, counting this one. Once it has,
+// the counter is only read.
+func freeScan() bool {
+	return freeScans.Load() < sharedScans && freeScans.Add(1) <= sharedScans
 }
 
 // Get returns the value for k, or V's zero value when k is not in the table.

@@ -79,7 +79,7 @@ func TestHasWord(t *testing.T) {
 // unbuilt, then builds itself, answering the same throughout.
 func TestMapOfWordsScansFirst(t *testing.T) {
 	set := Map[string, bool]{Words: "rm unlink shred"}
-	for i := range 2 * wordScans {
+	for i := range sharedScans + 2*wordScans {
 		for _, s := range []string{"rm", "shred", "r", "rm unlink", ""} {
 			want := s == "rm" || s == "shred"
 			if got := set.Get(s); got != want {
@@ -94,6 +94,38 @@ func TestMapOfWordsScansFirst(t *testing.T) {
 		}
 	}
 	if !set.built.Load() {
-		t.Fatalf("the set was not built after %d lookups", 2*wordScans*5)
+		t.Fatalf("the set was not built after %d lookups", (sharedScans+2*wordScans)*10)
+	}
+}
+
+// The process's first sharedScans lookups answered from sets' words are
+// counted once for all sets, writing nothing in the sets; past them each
+// set counts its own and is built after wordScans more.
+func TestSharedScansLeaveSetsUnwritten(t *testing.T) {
+	freeScans.Store(0)
+	defer freeScans.Store(sharedScans)
+	a := Map[string, bool]{Words: "rm unlink shred"}
+	b := Map[string, bool]{Words: "git hg"}
+	for i := range sharedScans {
+		set, s, want := &a, "shred", true
+		if i%2 == 1 {
+			set, s, want = &b, "svn", false
+		}
+		if got := set.Get(s); got != want {
+			t.Fatalf("lookup %d: Get(%q) = %v, want %v", i, s, got, want)
+		}
+	}
+	if a.scans.Load() != 0 || b.scans.Load() != 0 || a.built.Load() || b.built.Load() {
+		t.Fatalf("after the shared lookups: scans %d and %d, built %v and %v, want 0, 0, false, false",
+			a.scans.Load(), b.scans.Load(), a.built.Load(), b.built.Load())
+	}
+	for i := range wordScans {
+		if !a.Get("rm") || a.built.Load() {
+			t.Fatalf("lookup %d past the shared ones: Get(rm) false or the set built", i)
+		}
+	}
+	if a.Get("unlink") != true || !a.built.Load() || b.built.Load() {
+		t.Fatalf("after %d lookups of its own the set is built %v (want true), the other %v (want false)",
+			wordScans+1, a.built.Load(), b.built.Load())
 	}
 }
