@@ -2629,52 +2629,6 @@ func (s *state) gnuplotCommands(f frame, words []string) {
 	}
 }
 
-// typedKeys gives the command line keys typed into a shell spell (tmux
-// send-keys, screen -X stuff): the words after the options (those in
-// withArg take a value), with the key names that press Enter, and ^M and
-// a trailing newline, as line ends.
-func typedKeys(words []string, withArg string) string {
-	var b strings.Builder
-	for i := 0; i < len(words); i++ {
-		w := words[i]
-		if len(w) == 2 && w[0] == '-' && b.Len() == 0 {
-			if strings.IndexByte(withArg, w[1]) >= 0 {
-				i++
-			}
-			continue
-		}
-		writeKey(&b, w)
-	}
-	return b.String()
-}
-
-// TypedText is the text keys typed one by one spell, as a terminal
-// tool's {"keys": ["r", "m", "Space", "~", "Enter"]} types them: key
-// names that press Enter are line ends, Space and Tab their blanks.
-func TypedText(keys []string) string {
-	var b strings.Builder
-	for _, k := range keys {
-		writeKey(&b, k)
-	}
-	return b.String()
-}
-
-// writeKey adds what one typed key or run of text puts on the line.
-func writeKey(b *strings.Builder, w string) {
-	switch w {
-	case "Enter", "C-m", "KPEnter", "C-j", "Return":
-		b.WriteString("\n")
-		return
-	case "Space":
-		b.WriteString(" ")
-		return
-	case "Tab":
-		b.WriteString("\t")
-		return
-	}
-	b.WriteString(strings.ReplaceAll(w, "^M", "\n"))
-}
-
 // tmuxShellCommand returns the shell command a tmux command line runs
 // (run-shell "CMD", run -b 'CMD', new-window 'CMD'), with its outer
 // quotes taken off.
