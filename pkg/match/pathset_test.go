@@ -111,7 +111,6 @@ func TestBraceFirstSegments(t *testing.T) {
 // or extension its alternatives end with (fileByTail) to the pattern's own
 // Match, for every kind of pattern the tail index takes.
 func FuzzPathSetTailIndex(f *testing.F) {
-	const home, cwd = "/home/u", "/home/u/p"
 	for _, s := range [][2]string{
 		{"**/*.tfstate.*.backup", "/a/b.tfstate.1.backup"},
 		{"**/{vault_pass,.vault_password}{,.txt}", "/x/vault_pass.txt"},
@@ -125,6 +124,17 @@ func FuzzPathSetTailIndex(f *testing.F) {
 	} {
 		f.Add(s[0], s[1])
 	}
+	fuzzIndexAgrees(f, func(set *PathSet) bool {
+		return set.homeBy.by == nil && set.absBy.by == nil && set.deepBy.by == nil && (set.baseBy.by != nil || set.extBy.by != nil)
+	}, func(path string) []string { return []string{"/root/" + path, "/home/v/" + path} })
+}
+
+// fuzzIndexAgrees runs a fuzz target that builds a set of one pattern and,
+// when indexed says the set files it by the index under test, holds the
+// set's answer to the pattern's own Match for the path, its absolute and
+// cleaned forms and the more that more gives.
+func fuzzIndexAgrees(f *testing.F, indexed func(*PathSet) bool, more func(path string) []string) {
+	const home, cwd = "/home/u", "/home/u/p"
 	f.Fuzz(func(t *testing.T, pattern, path string) {
 		if len(pattern) > 64 || len(path) > 128 {
 			return
@@ -134,10 +144,10 @@ func FuzzPathSetTailIndex(f *testing.F) {
 			return
 		}
 		set := NewPathSet([]PathPattern{pp})
-		if set.homeBy.by != nil || set.absBy.by != nil || set.deepBy.by != nil || set.baseBy.by == nil && set.extBy.by == nil {
-			return // not indexed by its tail
+		if !indexed(set) {
+			return
 		}
-		for _, p := range []string{path, "/" + path, CleanPath(path, cwd, home), "/root/" + path, "/home/v/" + path} {
+		for _, p := range append([]string{path, "/" + path, CleanPath(path, cwd, home)}, more(path)...) {
 			want, ok := matchEach([]PathPattern{pp}, p, home, cwd)
 			got, gotOK := matchSet(set, p, home, cwd)
 			if !ok || !gotOK {
@@ -226,7 +236,6 @@ func TestDeepKeys(t *testing.T) {
 // later or grouped segment (fileByDeepSegments) to the pattern's own
 // Match.
 func FuzzPathSetDeepIndex(f *testing.F) {
-	const home, cwd = "/home/u", "/home/u/p"
 	for _, s := range [][2]string{
 		{"**/{.hg,.svn}/**", "/r/.svn/x"},
 		{"**/*.git/refs/**", "/a/b.git/refs/heads/main"},
@@ -238,35 +247,13 @@ func FuzzPathSetDeepIndex(f *testing.F) {
 	} {
 		f.Add(s[0], s[1])
 	}
-	f.Fuzz(func(t *testing.T, pattern, path string) {
-		if len(pattern) > 64 || len(path) > 128 {
-			return
-		}
-		pp, err := CompilePath(pattern)
-		if err != nil {
-			return
-		}
-		set := NewPathSet([]PathPattern{pp})
-		if set.deepBy.by == nil {
-			return // not indexed by a deep segment
-		}
-		for _, p := range []string{path, "/" + path, CleanPath(path, cwd, home), "/a/" + path, "/" + path + "/b"} {
-			want, ok := matchEach([]PathPattern{pp}, p, home, cwd)
-			got, gotOK := matchSet(set, p, home, cwd)
-			if !ok || !gotOK {
-				return
-			}
-			if got != want {
-				t.Errorf("pattern %q, path %q: set %v, pattern %v", pattern, p, got, want)
-			}
-		}
-	})
+	fuzzIndexAgrees(f, func(set *PathSet) bool { return set.deepBy.by != nil },
+		func(path string) []string { return []string{"/a/" + path, "/" + path + "/b"} })
 }
 
 // FuzzPathSetStemIndex holds a set that indexes a pattern by how the base
 // names it matches start (fileByStem) to the pattern's own Match.
 func FuzzPathSetStemIndex(f *testing.F) {
-	const home, cwd = "/home/u", "/home/u/p"
 	for _, s := range [][2]string{
 		{"{/etc,/usr/local/etc}/odbc.ini{,.*,~}", "/etc/odbc.ini.bak"},
 		{"**/.env.*", "/a/.env.local"},
@@ -279,29 +266,8 @@ func FuzzPathSetStemIndex(f *testing.F) {
 	} {
 		f.Add(s[0], s[1])
 	}
-	f.Fuzz(func(t *testing.T, pattern, path string) {
-		if len(pattern) > 64 || len(path) > 128 {
-			return
-		}
-		pp, err := CompilePath(pattern)
-		if err != nil {
-			return
-		}
-		set := NewPathSet([]PathPattern{pp})
-		if set.stemBy.by == nil {
-			return // not indexed by its stem
-		}
-		for _, p := range []string{path, "/" + path, CleanPath(path, cwd, home), "/root/" + path, "/home/v/" + path} {
-			want, ok := matchEach([]PathPattern{pp}, p, home, cwd)
-			got, gotOK := matchSet(set, p, home, cwd)
-			if !ok || !gotOK {
-				return
-			}
-			if got != want {
-				t.Errorf("pattern %q, path %q: set %v, pattern %v", pattern, p, got, want)
-			}
-		}
-	})
+	fuzzIndexAgrees(f, func(set *PathSet) bool { return set.stemBy.by != nil },
+		func(path string) []string { return []string{"/root/" + path, "/home/v/" + path} })
 }
 
 // TestStemKeys checks the keys a pattern is indexed under by its stem.
