@@ -102,86 +102,14 @@ func (ev *evaluation) homeRel(p string) string {
 	if rest, ok := strings.CutPrefix(p, "/root/"); ok {
 		return rest
 	}
-	for _, base := range homeRoots {
-		if rest, ok := strings.CutPrefix(p, base); ok {
-			if _, r, ok := strings.Cut(rest, "/"); ok {
-				return r
-			}
-		}
-	}
-	if rest := underHomeRoot(p); rest != "" {
-		if _, r, ok := strings.Cut(rest, "/"); ok {
-			return r
-		}
+	// another account's home: /home/NAME, /Users/NAME, Fedora's, FreeBSD's
+	// and exported homes, homes mounted from a file server or another
+	// system (match.OtherHome, the one list of them)
+	if h := match.OtherHome(p); h != "" && len(p) > len(h)+1 && p[len(h)] == '/' {
+		return p[len(h)+1:]
 	}
 	return ""
 }
-
-// underHomeRoot returns what follows a root of homes that homeRoots does
-// not list, or "": a directory at the top named for homes (/homes,
-// /home2, /users, /u: sites spread their users' homes so), or home or
-// homes under a mount's top directory or one directory below it
-// (/nfs/home, /mnt/home, /data/homes, /net/fs01/home, /mnt/c/Users: a file
-// server's or another system's homes mounted on the machine).
-func underHomeRoot(p string) string {
-	if len(p) < 4 || p[0] != '/' {
-		return ""
-	}
-	first, rest, ok := strings.Cut(p[1:], "/")
-	if !ok {
-		return ""
-	}
-	if homesName(first) || first == "users" || first == "u" {
-		return rest
-	}
-	if !homeMounts.Get(first) {
-		return ""
-	}
-	second, rest, ok := strings.Cut(rest, "/")
-	if ok && mountedHomes(second) {
-		return rest
-	}
-	// a host's or a drive's directory between: automounted /net/HOST/home,
-	// WSL's /mnt/c/Users
-	third, rest, ok := strings.Cut(rest, "/")
-	if ok && mountedHomes(third) {
-		return rest
-	}
-	return ""
-}
-
-// mountedHomes reports a directory of homes under a mount: home, homes, or
-// Windows' Users.
-func mountedHomes(w string) bool { return w == "home" || w == "homes" || w == "Users" }
-
-// homeMounts are the top directories under which a file server's homes
-// are mounted (/nfs/home, /mnt/home, /gpfs/homes); not any directory
-// holding a "home" (an iRODS zone's /tempZone/home/lab is no local path).
-var homeMounts = table.Map[string, bool]{Words: "nfs mnt net data srv storage gpfs lustre cluster"}
-
-// homesName reports a top directory named for homes beside /home: homes,
-// or home and a number (home2, home01).
-func homesName(w string) bool {
-	if w == "homes" {
-		return true
-	}
-	d, ok := strings.CutPrefix(w, "home")
-	if !ok || d == "" || len(d) > 3 {
-		return false
-	}
-	for i := 0; i < len(d); i++ {
-		if d[i] < '0' || d[i] > '9' {
-			return false
-		}
-	}
-	return true
-}
-
-// homeRoots are the directories whose entries are users' homes: Linux's
-// and macOS's, Fedora's image-based systems' (/home links to /var/home),
-// FreeBSD's (/home links to /usr/home) and Solaris' and NFS servers'
-// exported homes.
-var homeRoots = [...]string{"/home/", "/Users/", "/var/home/", "/usr/home/", "/export/home/"}
 
 // settingsEffect is the settings effect of a read of the cleaned path p
 // (see above), or "". A kept copy (.gitconfig.bak, id_ed25519.pub~) is

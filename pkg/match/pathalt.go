@@ -146,6 +146,11 @@ var macFirmlinks = []struct{ from, to string }{
 // path is refused rather than judged.
 func HasNUL(p string) bool { return strings.IndexByte(p, 0) >= 0 }
 
+// OtherHome returns the home directory p lies in when it is another
+// account's ("/root", "/var/root", "/home/NAME", "/Users/NAME", a mounted
+// server's /nfs/home/NAME, Windows' /mnt/c/Users/NAME), or "".
+func OtherHome(p string) string { return otherHome(p) }
+
 // otherHome returns the home directory p lies in when it is another
 // account's ("/root", "/var/root", "/home/NAME", "/Users/NAME"), or "".
 // Home-relative patterns judge those homes as they judge the user's own:
@@ -174,7 +179,7 @@ func otherHome(p string) string {
 // homeMountTops are the top directories under which a file server's
 // homes are mounted, directly or below a host's directory (/nfs/home,
 // /gpfs/homes, /net/HOST/home).
-var homeMountTops = [...]string{"nfs", "mnt", "net", "data", "storage", "gpfs", "lustre", "cluster"}
+var homeMountTops = [...]string{"nfs", "mnt", "net", "data", "srv", "storage", "gpfs", "lustre", "cluster"}
 
 // mountedHomes returns the directory of homes p lies under, with its
 // closing "/", when it is not /home: a top directory named for homes
