@@ -179,7 +179,7 @@ func otherHome(p string) string {
 // homeMountTops are the top directories under which a file server's
 // homes are mounted, directly or below a host's directory (/nfs/home,
 // /gpfs/homes, /net/HOST/home).
-var homeMountTops = [...]string{"nfs", "mnt", "net", "data", "srv", "storage", "gpfs", "lustre", "cluster"}
+var homeMountTops = [...]string{"nfs", "mnt", "net", "data", "storage", "gpfs", "lustre", "cluster"}
 
 // mountedHomes returns the directory of homes p lies under, with its
 // closing "/", when it is not /home: a top directory named for homes
