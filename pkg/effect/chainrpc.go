@@ -97,7 +97,7 @@ func (a *analysis) broadcastsTransaction(i int, c *shell.Command, cl *catalog.Cl
 			if thisMachine(u.Host) {
 				return // a node on this machine: anvil, a regtest bitcoind
 			}
-			host = u.Host + u.Rest
+			host = u.Scheme + "://" + u.Host + u.Rest // chainWord reads its host and path
 		}
 		if n := chainWord(host, true); n == netLocal {
 			return

@@ -4,6 +4,7 @@ import (
 	"strings"
 
 	"rampart.dev/pkg/catalog"
+	"rampart.dev/pkg/match"
 	"rampart.dev/pkg/shell"
 )
 
@@ -30,7 +31,25 @@ const (
 // chainWord reads a network named by a word: an option's value, a flag
 // (-regtest, --mainnet), an operand (network-config testnet).
 func chainWord(w string, value bool) chainNet {
-	l := strings.ToLower(strings.Trim(w, "'\""))
+	w = strings.Trim(w, "'\"")
+	if strings.Contains(w, "://") {
+		// a node's URL says its network by its host and path only: a
+		// user part (http://127.0.0.1:8545@mainnet.infura.io), a query
+		// or a fragment naming a test network is the caller's to write,
+		// and a main chain's host is one whatever its path says
+		if u, ok := match.ParseURL(w); ok && u.Host != "" {
+			if loopback(u.Host) || u.Host == "0.0.0.0" || u.Host == "::1" {
+				return netLocal // a node on this machine: anvil, a regtest bitcoind
+			}
+			p, _, _ := strings.Cut(u.Rest, "?")
+			p, _, _ = strings.Cut(p, "#")
+			if strings.Contains(strings.ToLower(u.Host), "mainnet") {
+				return netMain
+			}
+			w = u.Host + p
+		}
+	}
+	l := strings.ToLower(w)
 	for _, k := range []string{"localhost", "127.0.0.1", "0.0.0.0", "[::1]", "regtest", "localnet", "devnet", "testnet", "sepolia", "goerli", "holesky", "hoodi", "signet", "fuji", "amoy", "mumbai", "anvil", "hardhat", "ganache", ".testnet",
 		// truffle's network of that name, its local chain by convention
 		"development"} {

@@ -187,3 +187,24 @@ func TestHardhatNetwork(t *testing.T) {
 		}
 	}
 }
+
+// TestChainWordURL: a node's URL names its network by its host and path;
+// a user part, a query or a fragment naming a test network does not make
+// a main chain's node one, and a main chain's host is one whatever its path.
+func TestChainWordURL(t *testing.T) {
+	for w, want := range map[string]chainNet{
+		"http://127.0.0.1:8545":                        netLocal,
+		"https://eth-sepolia.g.alchemy.com/v2/k":       netLocal,
+		"https://rpc.ankr.com/eth_sepolia":             netLocal,
+		"http://127.0.0.1:8545@mainnet.infura.io/v3/k": netMain,
+		"https://mainnet.infura.io/v3/k?net=sepolia":   netMain,
+		"https://eth-mainnet.g.alchemy.com/v2/sepolia": netMain,
+		"https://rpc.example-node.net/eth#devnet":      netMain,
+		"sepolia":                       netLocal,
+		"https://api.devnet.solana.com": netLocal,
+	} {
+		if got := chainWord(w, true); got != want {
+			t.Errorf("chainWord(%q) = %v, want %v", w, got, want)
+		}
+	}
+}
