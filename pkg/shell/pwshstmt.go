@@ -247,6 +247,53 @@ func pwshRenameVar(code, from, to string) string {
 	return b.String()
 }
 
+// pwshEnvGrows reads the value of $env:NAME = A + B where one side is the
+// variable itself and the other a literal: the export that puts the literal
+// before or after the variable's value (a PATH's directories separated as
+// POSIX separates them). ok is false for any other value.
+func pwshEnvGrows(n, rhs string) (line string, ok bool) {
+	a, b, found := strings.Cut(rhs, "+")
+	if !found || strings.Contains(b, "+") {
+		return "", false
+	}
+	a, b = strings.TrimSpace(a), strings.TrimSpace(b)
+	self := func(w string) bool {
+		w = strings.Trim(w, "()")
+		return strings.EqualFold(w, "$env:"+n) || strings.EqualFold(w, "${env:"+n+"}")
+	}
+	lit, before := b, false
+	switch {
+	case self(a) && !self(b):
+	case self(b) && !self(a):
+		lit, before = a, true
+	default:
+		return "", false
+	}
+	if !pwshIsLiteral(lit) || pwshValue(lit) == "$_" {
+		return "", false
+	}
+	val := pwshValue(lit)
+	if strings.EqualFold(n, "path") {
+		n = "PATH" // Windows' names ignore case ($env:Path)
+		var dirs []string
+		for _, d := range strings.Split(val, ";") {
+			if d != "" {
+				dirs = append(dirs, pwshValue(d))
+			}
+		}
+		val = strings.Join(dirs, ":")
+		if before {
+			val += ":"
+		} else {
+			val = ":" + val
+		}
+	}
+	if before {
+		return "export " + n + "=" + pwshQuoteWord(val) + "\"$" + n + "\"", true
+	}
+	return "export " + n + "=\"$" + n + "\"" + pwshQuoteWord(val), true
+}
+
 // assign records a variable assignment ($name = VALUE) and appends the
 // translation of the command whose output it takes, if any.
 func (t *pwshT) assign(stmt string, out *[]string) bool {
@@ -277,11 +324,22 @@ func (t *pwshT) assign(stmt string, out *[]string) bool {
 			val = ":" + strings.Join(dirs, ":")
 		}
 		n := stmt[5:i]
+		if env == "path" {
+			n = "PATH" // Windows' names ignore case ($env:Path)
+		}
 		*out = append(*out, "export "+n+"=\"$"+n+"\""+pwshQuoteWord(val))
 		return true
 	}
 	if name == "" || !strings.HasPrefix(rest, "=") || strings.HasPrefix(rest, "==") {
 		return false
+	}
+	if env, ok := strings.CutPrefix(name, "env:"); ok && env != "" {
+		if line, ok := pwshEnvGrows(stmt[5:i], strings.TrimSpace(rest[1:])); ok {
+			// $env:PATH = "C:\tmp;" + $env:PATH: the variable with a
+			// literal put before or after its own value
+			*out = append(*out, line)
+			return true
+		}
 	}
 	rhs := strings.TrimSpace(t.subst(rest[1:]))
 	v := pwshVar{}
