@@ -247,6 +247,18 @@ func pwshRenameVar(code, from, to string) string {
 	return b.String()
 }
 
+// pwshPathDirs turns a Windows search path's directories (";"-separated)
+// into a POSIX one's, each as the walk reads its path.
+func pwshPathDirs(val string) string {
+	var dirs []string
+	for _, d := range strings.Split(val, ";") {
+		if d != "" {
+			dirs = append(dirs, pwshValue(d))
+		}
+	}
+	return strings.Join(dirs, ":")
+}
+
 // pwshEnvGrows reads the value of $env:NAME = A + B where one side is the
 // variable itself and the other a literal: the export that puts the literal
 // before or after the variable's value (a PATH's directories separated as
@@ -275,13 +287,7 @@ func pwshEnvGrows(n, rhs string) (line string, ok bool) {
 	val := pwshValue(lit)
 	if strings.EqualFold(n, "path") {
 		n = "PATH" // Windows' names ignore case ($env:Path)
-		var dirs []string
-		for _, d := range strings.Split(val, ";") {
-			if d != "" {
-				dirs = append(dirs, pwshValue(d))
-			}
-		}
-		val = strings.Join(dirs, ":")
+		val = pwshPathDirs(val)
 		if before {
 			val += ":"
 		} else {
@@ -315,13 +321,7 @@ func (t *pwshT) assign(stmt string, out *[]string) bool {
 		}
 		val := pwshValue(add)
 		if env == "path" {
-			var dirs []string
-			for _, d := range strings.Split(val, ";") {
-				if d != "" {
-					dirs = append(dirs, pwshValue(d))
-				}
-			}
-			val = ":" + strings.Join(dirs, ":")
+			val = ":" + pwshPathDirs(val)
 		}
 		n := stmt[5:i]
 		if env == "path" {
