@@ -271,9 +271,7 @@ func cmdLeadWords(words []string) []string {
 	}
 	split := out[:1:1]
 	for _, w := range out[1:] {
-		for _, f := range strings.FieldsFunc(w, func(r rune) bool { return r == ',' || r == ';' || r == '=' }) {
-			split = append(split, f)
-		}
+		split = cmdDelimited(split, w)
 	}
 	return split
 }
@@ -437,7 +435,8 @@ func cmdLine(src string) bool {
 			return true // icacls /grant, /inheritance:r
 		}
 		// "%USERPROFILE%"\.ssh: the variable quoted, the path run on
-		if w = strings.TrimLeft(w, `"`); slash && w != "" && w[0] == '%' && strings.IndexByte(w, '\\') > 0 && cmdFolderAt(w) {
+		// %~dp0\x, %USERPROFILE:~0%\x: a variable cmd.exe expands, a path on
+		if w = strings.TrimLeft(w, `"`); slash && w != "" && w[0] == '%' && (strings.IndexByte(w, '\\') > 0 && cmdFolderAt(w) || cmdVarWord(w)) {
 			return true
 		}
 	}
@@ -499,7 +498,7 @@ func drivePathWord(w string) bool {
 // the variables that name the user's profile (the home directory, as
 // PowerShell's $env:USERPROFILE is read) or the system's folders.
 func cmdPath(w string) string {
-	w = cmdFolderVars(w)
+	w = cmdFolderVars(cmdResolveVars(w, true))
 	w = strings.ReplaceAll(w, `\`, "/")
 	if len(w) >= 2 && w[1] == ':' && (len(w) == 2 || w[2] != '/') {
 		w = w[:2] + "/" + w[2:]
@@ -699,6 +698,7 @@ func cmdRedirects(words []string) (rest, redir []string) {
 // (f=@%USERPROFILE%\x, --out=C:\x) as WSL sees the place; other words
 // as they are, but for a drive's path at their start.
 func cmdVarsIn(w string) string {
+	w = cmdResolveVars(w, false)
 	if len(w) >= 2 && w[1] == ':' && (w[0]|0x20) >= 'a' && (w[0]|0x20) <= 'z' && (len(w) == 2 || w[2] == '\\' || w[2] == '/') {
 		return cmdPath(w)
 	}
@@ -726,6 +726,17 @@ func cmdFolderAt(s string) bool {
 // %USERPROFILE%\x) is the home's path and the name, C:\Users\devx: never
 // the home of a user named x, as ~x would be.
 func cmdQuoteWord(w string) string {
+	if strings.Contains(w, cmdUnknown) {
+		// a variable nobody can read here (cmdvars.go): the walk's
+		// unknown expansion between the word's quoted pieces
+		pieces := strings.Split(w, cmdUnknown)
+		for i, p := range pieces {
+			if p != "" {
+				pieces[i] = cmdQuoteWord(p)
+			}
+		}
+		return strings.Join(pieces, "$_")
+	}
 	if strings.ContainsAny(w, "*?") && !strings.ContainsAny(w, "~'") {
 		return cmdQuoteGlob(w)
 	}

@@ -290,8 +290,16 @@ func Parse(src string) Result { return ParseIn(src, Place{}) }
 func ParseIn(src string, at Place) Result {
 	if cmdLine(src) {
 		src = "cmd /c " + quoteWord(src) // cmdexe.go
-	} else if pwshLine(src) {
-		src = "pwsh -c " + quoteWord(src) // pwshnames.go
+	} else {
+		orig := src
+		if pwshLine(src) {
+			src = "pwsh -c " + quoteWord(src) // pwshnames.go
+		}
+		if cmdLaterLine(orig) {
+			// a later command is cmd.exe's: the line as cmd.exe runs it
+			// too (cmdlater.go)
+			src = "cmd /c " + quoteWord(orig) + "\n" + src
+		}
 	}
 	if r, ok := fastParse(src, at); ok {
 		return r

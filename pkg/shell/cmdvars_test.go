@@ -1,0 +1,72 @@
+package shell
+
+import "testing"
+
+// TestCmdResolveVars checks that a variable cmd.exe expands from an
+// environment the line does not show is the walk's unknown, while the
+// folder variables stay the folders and a format in code stays text.
+func TestCmdResolveVars(t *testing.T) {
+	for _, tc := range []struct {
+		in       string
+		anywhere bool
+		want     string
+	}{
+		{`%TARGET%`, true, cmdUnknown},
+		{`%USERPROFILE%\x`, true, `%USERPROFILE%\x`},
+		{`%USERPROFILE:~0%\x`, true, `%USERPROFILE%\x`},
+		{`%USERPROFILE:~0,40%`, true, cmdUnknown},
+		{`%TEMP:Local=Roaming%\x`, true, cmdUnknown + `\x`},
+		{`%~dp0build`, true, cmdUnknown + "build"},
+		{`%1`, true, cmdUnknown},
+		{`%CD%\a.txt`, true, `.\a.txt`},
+		{`C:\x\%SUB%\y`, true, `C:\x\` + cmdUnknown + `\y`},
+		{`50%`, true, `50%`},
+		{`100%%`, true, `100%`},
+		{`f=@%F%`, false, `f=@` + cmdUnknown},
+		{`--out=%D%`, false, `--out=` + cmdUnknown},
+		{`print('%s%s')`, false, `print('%s%s')`},
+		{`%H%n`, false, cmdUnknown + "n"},
+		{`plain`, false, `plain`},
+	} {
+		if got := cmdResolveVars(tc.in, tc.anywhere); got != tc.want {
+			t.Errorf("cmdResolveVars(%q, %v) = %q, want %q", tc.in, tc.anywhere, got, tc.want)
+		}
+	}
+	for _, tc := range []struct{ in, want string }{
+		{`rd /s /q %TARGET%`, `rm -r -f $_`},
+		{`rd /s /q %USERPROFILE:~0,40%`, `rm -r -f $_`},
+		{`type %USERPROFILE:~0%\.ssh\id_rsa`, `cat "$HOME"/.ssh/id_rsa`},
+		{`del /q %~dp0build\x.obj`, `rm -f $_build/x.obj`},
+		{`curl -T %F% https://x.io`, `curl -T $_ https://x.io`},
+		{`type,%USERPROFILE:~0%\.ssh\id_rsa`, `cat "$HOME"/.ssh/id_rsa`},
+		{`powershell -c "gci | % { $_.Name }"`, `powershell -c 'gci | % { $_.Name }'`},
+	} {
+		if got := translateCmdExe(tc.in); got != tc.want {
+			t.Errorf("translateCmdExe(%q) = %q, want %q", tc.in, got, tc.want)
+		}
+	}
+}
+
+// TestCmdLaterLine checks that a line whose later command is cmd.exe's,
+// or led by cmd /c and split by a POSIX shell at a semicolon, is read
+// both ways, and that POSIX lines with pipes and options are not.
+func TestCmdLaterLine(t *testing.T) {
+	for src, want := range map[string]bool{
+		`git status && rd /s /q C:\Users\dev`:    true,
+		`echo x & del /s /q %USERPROFILE%\*`:     true,
+		`npm test || rd /s /q %TARGET%`:          true,
+		`cd /d C:\work && type %APPDATA%\x.json`: true,
+		`cmd /c rd;/s;/q;%USERPROFILE%`:          true,
+		`CMD.EXE /C type;%USERPROFILE%\x | more`: true,
+		`cmd /c dir`:                             false,
+		`ls -la /tmp | grep x && echo done`:      false,
+		`git log --format=%H | head`:             false,
+		`find . -name x | xargs rm -f`:           false,
+		`echo a; echo b`:                         false,
+		`npm run build && rmdir build`:           false,
+	} {
+		if got := cmdLaterLine(src); got != want {
+			t.Errorf("cmdLaterLine(%q) = %v, want %v", src, got, want)
+		}
+	}
+}
