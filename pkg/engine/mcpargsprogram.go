@@ -10,16 +10,36 @@ package engine
 // "-auto-approve"]}} is terraform destroy -auto-approve.
 
 // argsProgram is the program whose command line the tool's "args" list
-// is: the tool's own (argsProgram), or the server's for a tool that only
-// runs.
+// is: the tool's own (argsProgram, or a tool named only for a program:
+// {"tool": "curl", "arguments": {"args": ["-F", …]}}), or the server's
+// for a tool that only runs ({"server": "rm", "tool": "run"}).
 func (w *mcpWalk) argsProgram() string {
 	if p := argsProgram(w.tool); p != "" {
+		return p
+	}
+	if p := wholeProgram(w.tool); p != "" {
 		return p
 	}
 	if !runnerTool(w.tool) {
 		return ""
 	}
-	return programOf(w.server)
+	if p := programOf(w.server); p != "" {
+		return p
+	}
+	return wholeProgram(w.server)
+}
+
+// wholeProgram is the program a tool or server is named for when its
+// name is that one word and the catalogue knows the program, or it is a
+// shell or interpreter (rm, curl, bash, node); "" otherwise. A name of
+// more words (find_files, read_file) is a tool's own verb, never a
+// program's command line.
+func wholeProgram(name string) string {
+	words := ToolWords(name)
+	if len(words) != 1 || runnerWord(words[0]) || !knownProgram(words[0]) {
+		return ""
+	}
+	return words[0]
 }
 
 // runnerTool reports a tool whose name says only that it runs its
