@@ -1,6 +1,7 @@
 package shell
 
 import (
+	"path"
 	"strings"
 
 	"rampart.dev/pkg/internal/table"
@@ -171,4 +172,122 @@ func renameMembers(code, name, module string) string {
 		at = end
 	}
 	return b.String()
+}
+
+// Go names a package by its import path's last element unless the import
+// gives it another name (import x "os/exec"; x.Command(…)) or none at all
+// (import . "os"; RemoveAll(…)). goImportAliases rewrites such calls to
+// the package's own name, so that the Go hooks (exec.Command, os.RemoveAll,
+// syscall.Exec) find them under every name. Only the packages the hooks
+// name are followed.
+
+// goHookPackages are the import paths of the packages the Go hooks name,
+// quoted as an import writes them, and the name each call is written
+// with.
+var goHookPackages = [...][2]string{
+	{`"os/exec"`, "exec"}, {`"os"`, "os"}, {`"syscall"`, "syscall"},
+	{`"io/ioutil"`, "ioutil"}, {`"net/http"`, "http"}, {`"golang.org/x/sys/unix"`, "syscall"},
+}
+
+// goImportAliases rewrites Go code's other names of the hooked packages
+// to their own.
+func goImportAliases(code string) string {
+	if !strings.Contains(code, "import") {
+		return code
+	}
+	for _, p := range goHookPackages {
+		for at := 0; at < len(code); {
+			k := strings.Index(code[at:], p[0])
+			if k < 0 {
+				break
+			}
+			k += at
+			at = k + len(p[0])
+			before := strings.TrimRight(code[:k], " \t")
+			switch {
+			case strings.HasSuffix(before, "."):
+				// import . "os": the package's names used bare
+				code = goQualifyBare(code, p[1], at)
+			default:
+				name := lastIdent(before)
+				if name == "" || name == "import" {
+					// the import's own name: unix for golang.org/x/sys/unix
+					name = path.Base(strings.Trim(p[0], `"`))
+				}
+				if name == "_" || name == p[1] {
+					continue
+				}
+				code = goRequalify(code, name, p[1])
+			}
+		}
+	}
+	return code
+}
+
+// goRequalify writes pkg. for every alias. in code that starts a name
+// (not a field or method of another value: v.alias.X stays).
+func goRequalify(code, alias, pkg string) string {
+	var b strings.Builder
+	from := 0
+	for at := 0; at < len(code); {
+		k := strings.Index(code[at:], alias+".")
+		if k < 0 {
+			break
+		}
+		k += at
+		at = k + len(alias) + 1
+		if k > 0 && (isIdent(code[k-1]) || code[k-1] == '.') {
+			continue
+		}
+		b.WriteString(code[from:k])
+		b.WriteString(pkg + ".")
+		from = at
+	}
+	if from == 0 {
+		return code
+	}
+	b.WriteString(code[from:])
+	return b.String()
+}
+
+// goQualifyBare writes pkg. before the bare calls, after the import at
+// code[at:], of the names the hooks know in pkg (import . "os/exec";
+// Command("sh", …) is exec.Command).
+func goQualifyBare(code, pkg string, at int) string {
+	head, body := code[:at], code[at:]
+	for _, h := range goBareNames(pkg) {
+		var b strings.Builder
+		from := 0
+		for i := 0; i < len(body); {
+			k := strings.Index(body[i:], h+"(")
+			if k < 0 {
+				break
+			}
+			k += i
+			i = k + len(h)
+			if k > 0 && (isIdent(body[k-1]) || body[k-1] == '.') {
+				continue
+			}
+			b.WriteString(body[from:k])
+			b.WriteString(pkg + ".")
+			from = k
+		}
+		if from > 0 {
+			b.WriteString(body[from:])
+			body = b.String()
+		}
+	}
+	return head + body
+}
+
+// goBareNames are the names the Go hooks call in package pkg (Command,
+// RemoveAll for exec and os).
+func goBareNames(pkg string) []string {
+	var names []string
+	for _, h := range sourceLangs.Get()["go"].hooks {
+		if p, name, ok := strings.Cut(h.name, "."); ok && p == pkg {
+			names = append(names, name)
+		}
+	}
+	return names
 }

@@ -39,3 +39,23 @@ func TestLuaModuleAliases(t *testing.T) {
 		}
 	}
 }
+
+// TestGoImportAliases checks that a Go package imported under another
+// name, under none (a dot import) or under its path's own name where the
+// hooks use another is read under the name the Go hooks use.
+func TestGoImportAliases(t *testing.T) {
+	for _, c := range []struct{ in, want string }{
+		{"import x \"os/exec\"\nfunc main() { x.Command(\"ls\") }", "import x \"os/exec\"\nfunc main() { exec.Command(\"ls\") }"},
+		{"import (\n\tfs \"os\"\n)\nfs.RemoveAll(h)", "import (\n\tfs \"os\"\n)\nos.RemoveAll(h)"},
+		{"import . \"os/exec\"\nCommand(\"sh\")", "import . \"os/exec\"\nexec.Command(\"sh\")"},
+		{"import \"golang.org/x/sys/unix\"\nunix.Exec(p, a, e)", "import \"golang.org/x/sys/unix\"\nsyscall.Exec(p, a, e)"},
+		{"import x \"os/exec\"\nv.x.Command()", "import x \"os/exec\"\nv.x.Command()"},
+		{"import _ \"os\"\nx.Remove(p)", "import _ \"os\"\nx.Remove(p)"},
+		{"import \"os/exec\"\nexec.Command(\"ls\")", "import \"os/exec\"\nexec.Command(\"ls\")"},
+		{"no imports here: x.Command()", "no imports here: x.Command()"},
+	} {
+		if got := goImportAliases(c.in); got != c.want {
+			t.Errorf("goImportAliases(%q) = %q, want %q", c.in, got, c.want)
+		}
+	}
+}

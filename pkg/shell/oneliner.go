@@ -343,6 +343,7 @@ const (
 	hookShell          hookKind = iota // runs a shell string, or a program and its arguments
 	hookArgv                           // exec family: a file, then the argument vector
 	hookCmdLine                        // a program, then its arguments as one line (C#'s Process.Start("bash", "-c \"…\""))
+	hookProcLine                       // a Windows process's whole command line, as CreateProcess hands it on (WinExec(LINE))
 	hookSpawn                          // os.spawn* family: a mode, a file, then the argument vector
 	hookRmTree                         // deletes a tree
 	hookRmFile                         // deletes files
@@ -537,6 +538,9 @@ func (s *state) scanCode(lang, code string, f frame) CodeFacts {
 	if f.strDepth+1 > MaxStringDepth || f.depth+1 > MaxDepth {
 		s.truncated = true
 		return CodeFacts{}
+	}
+	if lang == "go" {
+		code = goImportAliases(code) // modulealiases.go: import x "os/exec"; x.Command(…)
 	}
 	// 'HO' + 'ME' folded (foldliterals.go), getenv("HOME") in any
 	// spelling (envhomes.go)
@@ -1195,6 +1199,16 @@ func (s *state) hook(kind hookKind, args []value, rest string, f frame) bool {
 		// A command partly computed (system(pack(...)), "rm " + p) is
 		// walked for what it shows, and is still code nobody can see.
 		return ok && commandKnown(args) && !stdinShell(cmd)
+	case hookProcLine:
+		// WinExec("powershell -c iex (iwr URL)", 0): no shell reads the
+		// line; the program it starts splits it (lolbas.go)
+		for _, a := range args {
+			if a.known && !a.list && strings.TrimSpace(a.str) != "" {
+				s.parseString(translateProcessLine(a.str), f)
+				return true
+			}
+		}
+		return false
 	case hookCmdLine:
 		// Process.Start("rm", "-rf /home/dev"): the arguments are one
 		// command line, split as the program's runtime splits it

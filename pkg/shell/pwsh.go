@@ -418,6 +418,11 @@ func (t *pwshT) command(words []string) string {
 			if lit, ok := pwshLiteral(pwshHome(arg)); ok && !strings.Contains(lit, "$") {
 				return "sh -c " + quoteWord(pwshGroup(t.block(lit)))
 			}
+			if src, ok := pwshOutputOf(arg); ok {
+				// iex (iwr URL), iex (irm URL).Content, iex $(Get-Content
+				// x.ps1 -Raw): the command's output run as code
+				return src + " | sh"
+			}
 			return "$_"
 		}
 		return "sh"

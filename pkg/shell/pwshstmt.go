@@ -680,3 +680,32 @@ func pwshEnvAlone(stmt string) (name string, ok bool) {
 	}
 	return name, name != ""
 }
+
+// pwshOutputOf translates a command's output used as a value, (CMD) or
+// $(CMD), with a member that takes its text (.Content, .ToString()) or
+// none: the command whose output the value is. A command that translates
+// to nothing known is "$_". ok is false for any other expression.
+func pwshOutputOf(expr string) (string, bool) {
+	expr = strings.TrimSpace(strings.TrimPrefix(expr, "$"))
+	end := pwshClose(expr)
+	if len(expr) < 3 || expr[0] != '(' || end < 2 {
+		return "", false
+	}
+	switch rest := strings.ToLower(strings.TrimSpace(expr[end+1:])); rest {
+	case "", ".content", ".tostring()", ".trim()", ".content.trim()", ".rawcontent":
+	default:
+		return "", false
+	}
+	inner := strings.TrimSpace(expr[1:end])
+	if inner == "" || strings.ContainsAny(inner[:1], "$'\"0123456789@([") {
+		return "", false // a value, not a command: read by the other forms
+	}
+	t := translatePwsh(inner)
+	if t == "" || t == "echo" {
+		return "", false
+	}
+	if strings.ContainsAny(t, "\n\x03\x04") {
+		return "$_", true
+	}
+	return t, true
+}

@@ -68,12 +68,18 @@ var jvmDynamic = []string{"ScriptEngine", "GroovyShell", "evaluate(", "Eval.me("
 var sourceLangs = table.Once[map[string]sourceLang]{Build: func() map[string]sourceLang {
 	return map[string]sourceLang{
 		"c": {
-			spawns: []string{"system(", "popen(", "exec"},
-			exts:   []string{".c", ".cc", ".cpp", ".cxx", ".C", ".c++"},
-			run:    []string{"tcc -run"},
-			build:  []string{"cc", "gcc", "clang", "c++", "g++", "clang++", "tcc"},
+			// the C family: C and C++ with their headers (a header's
+			// static initialiser runs where it is included), CUDA and
+			// HIP, Objective-C and Objective-C++, Arduino sketches; and
+			// the ways they start a process, POSIX and Windows
+			spawns: []string{"system(", "popen(", "exec", "posix_spawn", "CreateProcess", "ShellExecute", "WinExec(", "_wsystem("},
+			exts: []string{".c", ".cc", ".cpp", ".cxx", ".C", ".c++", ".h", ".hh", ".hpp", ".hxx", ".h++",
+				".cu", ".cuh", ".hip", ".m", ".mm", ".ino"},
+			run:   []string{"tcc -run"},
+			build: []string{"cc", "gcc", "clang", "c++", "g++", "clang++", "tcc", "nvcc", "hipcc", "icx", "icpx"},
 			hooks: []hook{
-				{"system", hookShell}, {"popen", hookShell},
+				{"system", hookShell}, {"popen", hookShell}, {"_wsystem", hookShell},
+				{"WinExec", hookProcLine}, {"CreateProcessA", hookProcLine}, {"CreateProcessW", hookProcLine}, {"CreateProcess", hookProcLine},
 				{"execl", hookArgv}, {"execlp", hookArgv}, {"execle", hookArgv}, {"execv", hookArgv}, {"execvp", hookArgv},
 				{"unlink", hookRmFile}, {"remove", hookRmFile}, {"rmdir", hookRmFile},
 				{"fopen", hookRead}, {"open", hookRead}, {"chmod", hookChmod}, {"rename", hookCopy}, {"kill", hookKill},
@@ -88,12 +94,12 @@ var sourceLangs = table.Once[map[string]sourceLang]{Build: func() map[string]sou
 			homes: []string{`getenv("HOME")`, `secure_getenv("HOME")`},
 		},
 		"go": {
-			spawns: []string{"exec.Command", "syscall.Exec", "os.StartProcess"},
+			spawns: []string{"exec.Command", "syscall.Exec", "syscall.ForkExec", "os.StartProcess"},
 			exts:   []string{".go"},
 			run:    []string{"go run"},
 			build:  []string{"go build"},
 			hooks: []hook{
-				{"exec.Command", hookShell}, {"syscall.Exec", hookArgv}, {"os.StartProcess", hookArgv},
+				{"exec.Command", hookShell}, {"syscall.Exec", hookArgv}, {"syscall.ForkExec", hookArgv}, {"os.StartProcess", hookArgv},
 				{"os.RemoveAll", hookRmTree}, {"os.Remove", hookRmFile},
 				{"os.ReadFile", hookRead}, {"ioutil.ReadFile", hookRead}, {"os.Open", hookRead},
 				{"os.WriteFile", hookWrite}, {"ioutil.WriteFile", hookWrite}, {"os.Chmod", hookChmod},
