@@ -27,6 +27,9 @@ const cmdUnknown = "\x00"
 // interpreter (print('%s%s' % t)) stays the text it is. A word without %
 // is returned as it is.
 func cmdResolveVars(w string, anywhere bool) string {
+	if strings.IndexByte(w, '!') >= 0 {
+		w = cmdDelayedRefs(w)
+	}
 	if strings.IndexByte(w, '%') < 0 {
 		return w
 	}
@@ -166,4 +169,33 @@ func cmdDelimited(out []string, w string) []string {
 		out = append(out, w[start:])
 	}
 	return out
+}
+
+// cmdDelayedRefs writes the references of delayed expansion (cmd /v:on:
+// !NAME!) as the %NAME% they expand like; a lone ! or one around text
+// that is no name (echo done!, "hi!!") stays as it is.
+func cmdDelayedRefs(w string) string {
+	var b strings.Builder
+	from := 0
+	for i := 0; i < len(w); i++ {
+		if w[i] != '!' {
+			continue
+		}
+		j := i + 1
+		for j < len(w) && (isIdent(w[j]) || w[j] == '(' || w[j] == ')') {
+			j++
+		}
+		if j == i+1 || j >= len(w) || w[j] != '!' {
+			continue
+		}
+		b.WriteString(w[from:i])
+		b.WriteString("%" + w[i+1:j] + "%")
+		from = j + 1
+		i = j
+	}
+	if from == 0 {
+		return w
+	}
+	b.WriteString(w[from:])
+	return b.String()
 }

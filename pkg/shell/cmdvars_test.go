@@ -27,6 +27,10 @@ func TestCmdResolveVars(t *testing.T) {
 		{`print('%s%s')`, false, `print('%s%s')`},
 		{`%H%n`, false, cmdUnknown + "n"},
 		{`plain`, false, `plain`},
+		{`!USERPROFILE!\x`, true, `%USERPROFILE%\x`},
+		{`!TARGET!`, true, cmdUnknown},
+		{`done!`, false, `done!`},
+		{`hi!!`, false, `hi!!`},
 	} {
 		if got := cmdResolveVars(tc.in, tc.anywhere); got != tc.want {
 			t.Errorf("cmdResolveVars(%q, %v) = %q, want %q", tc.in, tc.anywhere, got, tc.want)

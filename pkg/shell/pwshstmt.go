@@ -697,6 +697,9 @@ func pwshOutputOf(expr string) (string, bool) {
 		return "", false
 	}
 	inner := strings.TrimSpace(expr[1:end])
+	if strings.HasPrefix(inner, "(") {
+		return pwshOutputOf(inner) // ((iwr URL).Content): the same output
+	}
 	if inner == "" || strings.ContainsAny(inner[:1], "$'\"0123456789@([") {
 		return "", false // a value, not a command: read by the other forms
 	}
