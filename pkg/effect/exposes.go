@@ -183,6 +183,13 @@ func (a *analysis) listensEverywhere(i int, c *shell.Command) {
 			a.add(Effect{Kind: Listen, Cmd: i, Detail: "every-interface", Word: c.Name + " " + name + "=" + val})
 			return
 		}
+		if addr := serverSpecAddress(val); addr != "" && everyInterface(addr) {
+			// qemu -monitor telnet:0.0.0.0:5555,server, openocd -c
+			// "bindto 0.0.0.0": the address in the program's own
+			// language (serverspecs.go)
+			a.add(Effect{Kind: Listen, Cmd: i, Detail: "every-interface", Word: c.Name + " " + name + " " + val})
+			return
+		}
 		if !everyInterface(val) {
 			if val == "*" && optionNamesBind(name) {
 				// jupyter --ip='*', --ServerApp.ip='*': every address

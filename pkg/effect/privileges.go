@@ -119,7 +119,7 @@ func (a *analysis) containerPrivileges(i int, c *shell.Command, cl *catalog.Clas
 			why = "--security-opt " + val
 		case hostNamespaces.Get(opt) && lv == "host":
 			why = opt + " host"
-		case opt == "--device" && val != "":
+		case opt == "--device" && val != "" && !serialDevice(val):
 			why = "--device " + val
 		case w.Role == catalog.Mount:
 			why = a.privilegedMount(i, val)
