@@ -52,9 +52,19 @@ var (
 // name in any case is that tool ("Exec" is exec); a canonical param given
 // under an alias, or an exec command given as an argv array, is moved to
 // its canonical key; and a canonical tool must then have its subject as a
-// string (ErrNoSubject otherwise). Other tool names and params are kept as
-// given.
+// string (ErrNoSubject otherwise). A write given as an edit (the new text
+// under an editing tool's own names, no content) has that text as its
+// content (editContent). Other tool names and params are kept as given.
 func (c *Call) Canonicalize() error {
+	err := c.canonicalSubject()
+	if err == nil && c.Tool == ToolWrite {
+		c.editContent()
+	}
+	return err
+}
+
+// canonicalSubject settles the tool's name and its subject param.
+func (c *Call) canonicalSubject() error {
 	if c.Tool == "" {
 		return ErrNoTool
 	}

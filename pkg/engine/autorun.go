@@ -47,6 +47,11 @@ func (ev *evaluation) judgeAutoRun(p, content string) {
 		if own {
 			keep = keepKnown
 		}
+		if len(lines) == 0 {
+			// a tool's configuration file: the commands its settings
+			// run (core.fsmonitor = …), each as typed
+			lines, requested = configRunLines(p, content), false // configrunlines.go
+		}
 	}
 	if d := path.Dir(p); strings.HasSuffix(strings.ToLower(p), ".ipynb") && d != "." {
 		// a notebook's kernel runs its cells in the notebook's directory:

@@ -295,6 +295,7 @@ type mcpWalk struct {
 	disposable  bool   // the arguments point at a database kept for tests here (mcpdisposable.go)
 	serverSeen  bool   // the server's own name was judged as a target (mcptargets.go)
 	setting     string // the cd and exports its arguments give the commands it runs (mcpsetting.go)
+	inWords     bool   // walking a known program's words, its command line already read (mcpargwords.go)
 }
 
 // maxMCPDepth bounds the walk of nested arguments.
@@ -313,7 +314,7 @@ func (w *mcpWalk) value(key string, v any, depth int) {
 			keys = append(keys, k)
 		}
 		sort.Strings(keys)
-		w.object(x, keys)
+		words := w.object(x, keys)
 		// shell/ipython.go: {"command": {"dropDatabase": 1}}; an operator
 		// anywhere ({"$out": "users"}), never a field ({"filter": {"drop": 1}})
 		w.databaseCommands(x, kind == keySQL || kind == keyCommand)
@@ -338,6 +339,10 @@ func (w *mcpWalk) value(key string, v any, depth int) {
 			return
 		}
 		for _, k := range keys {
+			if words != "" && k == words {
+				w.walkWords(k, x[k], depth+1) // mcpargwords.go
+				continue
+			}
 			w.value(k, x[k], depth+1)
 		}
 	case []any:
@@ -421,8 +426,10 @@ func (w *mcpWalk) value(key string, v any, depth int) {
 
 // object judges what an object's keys say together: a program and its
 // arguments are one command; an HTTP method DELETE destroys what its URL
-// or path names; container volumes map the paths its command sees.
-func (w *mcpWalk) object(x map[string]any, keys []string) {
+// or path names; container volumes map the paths its command sees. It
+// returns the key whose list was read as the words of a known program's
+// command line (argWordsKey), "" when none was.
+func (w *mcpWalk) object(x map[string]any, keys []string) (words string) {
 	ev := w.ev
 	var prog, argsLine string
 	var argv []string
@@ -504,6 +511,7 @@ func (w *mcpWalk) object(x map[string]any, keys []string) {
 		ev.exec(w.inContainer(prog+" "+quoteArgv(argv)), false, call.ToolExec)
 	} else if prog != "" && argv != nil {
 		ev.exec(w.inContainer(quoteArgv(append([]string{prog}, argv...))), false, call.ToolExec)
+		words = argWordsKey(x, keys, prog, w.keyKind)
 	} else if prog != "" && strings.TrimSpace(argsLine) != "" && !ev.denied() {
 		// the arguments given as one string are the rest of its command
 		// line, as a shell would split it
@@ -524,6 +532,7 @@ func (w *mcpWalk) object(x map[string]any, keys []string) {
 	if code := notebookCell(x); code != "" && !ev.denied() {
 		w.code(code) // a notebook's code cell, its source a string or lines
 	}
+	return words
 }
 
 // siblingWords returns the lists of strings among an object's values,
@@ -883,7 +892,7 @@ func (w *mcpWalk) str(kind int, v string) {
 		// kubectl {"args": "delete namespace production"}: the words of
 		// the command line of the program the tool is named for
 		ev.exec(w.inContainer(w.argsProgram()+" "+v), false, call.ToolExec)
-	case kind == keyPath || looksLikePath(v):
+	case kind == keyPath || looksLikePath(v) && !w.inWords:
 		w.path(v)
 	case kind == keySQL:
 		ev.judgeSQLOn(v, w.disposable) // sqlforms.go

@@ -1,6 +1,7 @@
 package engine
 
 import (
+	"sort"
 	"strings"
 
 	"rampart.dev/pkg/call"
@@ -83,7 +84,8 @@ func (w *mcpWalk) writtenFiles(x map[string]any, keys []string) {
 
 // contentFor returns the text the call's arguments put in the file they
 // name by v: a top-level path key whose value is v beside one content key
-// (write_file {path, content}); "" when the arguments show no such pair.
+// (write_file {path, content}), or beside edits whose new text it is
+// (edit_file {path, edits}); "" when the arguments show no such pair.
 func (w *mcpWalk) contentFor(v string) string {
 	named, content := false, ""
 	for k, x := range w.args {
@@ -106,6 +108,16 @@ func (w *mcpWalk) contentFor(v string) string {
 	}
 	if !named {
 		return ""
+	}
+	if content == "" {
+		// edit_file {path, edits: [{oldText, newText}]}: the text is the
+		// edits', read as writtenFiles reads it
+		keys := make([]string, 0, len(w.args))
+		for k := range w.args {
+			keys = append(keys, k)
+		}
+		sort.Strings(keys)
+		content = nestedContent(w.args, keys)
 	}
 	return content
 }
