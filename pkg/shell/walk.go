@@ -127,29 +127,32 @@ type feed struct {
 
 // frame is where the walk is: the source being walked and what encloses it.
 type frame struct {
-	src       string // the text node offsets refer to
-	depth     int    // Command.Depth
-	strDepth  int    // strings re-parsed on the way here
-	via       []string
+	src string // the text node offsets refer to
+	via []string
+	pl  *pipe // the current pipeline, nil until a statement needs one
+	// blockIn is the standard input a block or loop redirects ({ bash; }
+	// < s.sh), which its commands that do not redirect their own read.
+	blockIn  *blockInput
+	depth    int // Command.Depth
+	strDepth int // strings re-parsed on the way here
+	gate     int // Command.Gate of the commands walked here (andgate.go)
+	// The flags come last, side by side: a frame is passed by value to
+	// most of the walk's functions, and interleaved with the words above
+	// each would take a word of its own.
 	synthetic bool
 	// guessed: the string walked was only guessed to be a command line (a
 	// word with spaces given to a program the catalogue does not know); if
 	// it does not parse, it is data, not a line a shell would reject.
 	guessed bool
-	pl      *pipe // the current pipeline, nil until a statement needs one
-	inPipe  bool  // walking a stage of a pipeline: nested statements share pl
-	inBg    bool  // walking a background statement's own command, already isolated
-	remote  bool  // the text runs on another host (ssh's remote command): its privilege is that host's
-	repeats bool  // the text is a loop's body or condition: it runs again and again (Command.Repeats)
-	gate    int   // Command.Gate of the commands walked here (andgate.go)
+	inPipe  bool // walking a stage of a pipeline: nested statements share pl
+	inBg    bool // walking a background statement's own command, already isolated
+	remote  bool // the text runs on another host (ssh's remote command): its privilege is that host's
+	repeats bool // the text is a loop's body or condition: it runs again and again (Command.Repeats)
 	// errIgnored: errexit does not stop the script for a failure here (an
 	// if's or loop's condition, the left of && or ||, a negated
 	// statement); orExit: a failure here runs exit (cd x || exit 1).
 	// errexit.go.
 	errIgnored, orExit bool
-	// blockIn is the standard input a block or loop redirects ({ bash; }
-	// < s.sh), which its commands that do not redirect their own read.
-	blockIn *blockInput
 }
 
 // blockInput is a block's or loop's standard input, as its own command
