@@ -698,19 +698,32 @@ func isBase64Byte(c byte) bool {
 }
 
 // matchSubjectPaths is matchPaths for the paths of s: its own path is
-// made ready for matching once (match.PathQuery) and kept on the subject,
-// since one subject's path is matched against the path sets of many rules.
+// made ready for matching once (match.PathQuery) and kept on the
+// evaluation (pathQuery), since one subject's path is matched against the
+// path sets of many rules.
 func (ev *evaluation) matchSubjectPaths(set *match.PathSet, s *subject, paths []string) (string, bool) {
 	if s.path == "" || ev.e.env.FoldCase {
 		return ev.matchPaths(set, paths)
 	}
-	if !s.hasQ {
-		s.pathQ, s.hasQ = match.NewPathQuery(s.path, ev.e.env.Home, ev.c.Cwd), true
-	}
-	if set.MatchQuery(&s.pathQ) {
+	if set.MatchQuery(ev.pathQuery(s.path)) {
 		return s.path, true
 	}
 	return "", false
+}
+
+// pathQuery returns the path p made ready for matching with the
+// evaluation's home and working directory (match.NewPathQuery). The last
+// one made is kept, with what it was made from: a subject's path is
+// matched against the path sets of many rules, and asked again by the
+// next subject of the same path. The query is the evaluation's until the
+// next ask of another path.
+func (ev *evaluation) pathQuery(p string) *match.PathQuery {
+	home, cwd := ev.e.env.Home, ev.c.Cwd
+	if !ev.hasQ || ev.qPath != p || ev.qHome != home || ev.qCwd != cwd {
+		ev.q = match.NewPathQuery(p, home, cwd)
+		ev.hasQ, ev.qPath, ev.qHome, ev.qCwd = true, p, home, cwd
+	}
+	return &ev.q
 }
 
 // matchPaths is anyPath with the engine's case rule: with Env.FoldCase,
