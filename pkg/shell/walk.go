@@ -8,6 +8,7 @@ import (
 
 	"mvdan.cc/sh/v3/syntax"
 
+	"rampart.dev/pkg/catalog"
 	"rampart.dev/pkg/internal/table"
 )
 
@@ -88,6 +89,7 @@ type state struct {
 	lightNodes   lightNodes       // the arrays lightParse takes nodes from (lightnodes.go)
 	shellID      int              // the subshell or child process being walked (Command.Shell), 0 for the line's own shell (scopes.go)
 	shellUp      []int            // by subshell id - 1: the id of the shell it was started from (Result.Shells)
+	classWords   []catalog.Word   // scratch for classifying a command's words (scratchExecWords), emptied after each use
 }
 
 // variable is a shell variable assigned on the line; known is false when
@@ -214,6 +216,7 @@ func (s *state) free() {
 		spanArena:  s.spanArena[:0],
 		lightNodes: s.lightNodes,
 		shellUp:    s.shellUp[:0],
+		classWords: s.classWords,
 	}
 	states.Put(s)
 }
