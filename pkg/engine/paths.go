@@ -713,16 +713,23 @@ func (ev *evaluation) matchSubjectPaths(set *match.PathSet, s *subject, paths []
 
 // pathQuery returns the path p made ready for matching with the
 // evaluation's home and working directory (match.NewPathQuery). The last
-// one made is kept, with what it was made from: a subject's path is
-// matched against the path sets of many rules, and asked again by the
-// next subject of the same path. The query is the evaluation's until the
-// next ask of another path.
+// one made is kept, with the path and working directory it was made from
+// (an evaluation's engine, and so its home, is its own throughout): a
+// subject's path is matched against the path sets of many rules, and
+// asked again by the next subject of the same path. The query is the
+// evaluation's until the next ask of another path. This test is small
+// enough to be inlined; newPathQuery makes one.
 func (ev *evaluation) pathQuery(p string) *match.PathQuery {
-	home, cwd := ev.e.env.Home, ev.c.Cwd
-	if !ev.hasQ || ev.qPath != p || ev.qHome != home || ev.qCwd != cwd {
-		ev.q = match.NewPathQuery(p, home, cwd)
-		ev.hasQ, ev.qPath, ev.qHome, ev.qCwd = true, p, home, cwd
+	if ev.hasQ && ev.qPath == p && ev.qCwd == ev.c.Cwd {
+		return &ev.q
 	}
+	return ev.newPathQuery(p)
+}
+
+// newPathQuery makes and keeps the query pathQuery returns.
+func (ev *evaluation) newPathQuery(p string) *match.PathQuery {
+	ev.q = match.NewPathQuery(p, ev.e.env.Home, ev.c.Cwd)
+	ev.hasQ, ev.qPath, ev.qCwd = true, p, ev.c.Cwd
 	return &ev.q
 }
 
