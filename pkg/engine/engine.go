@@ -208,6 +208,11 @@ type evaluation struct {
 	// they are (testmaterial.go: a file the line writes is no test
 	// material).
 	lineEffs []effect.Effect
+	// q is the path qPath made ready for matching with the engine's home
+	// and working directory qCwd, when hasQ (pathQuery).
+	q           match.PathQuery
+	qPath, qCwd string
+	hasQ        bool
 }
 
 func (ev *evaluation) add(r result) {

@@ -125,10 +125,7 @@ func (ev *evaluation) firstOf(ent *policy.Entry, k int, s *subject) (int, *polic
 	all := ent.Rules()
 	cand := ^uint64(0)
 	if u := ev.e.pathUnionOf(k); u != nil && s.path != "" && !ev.e.env.FoldCase {
-		if !s.hasQ {
-			s.pathQ, s.hasQ = match.NewPathQuery(s.path, ev.e.env.Home, ev.c.Cwd), true // as matchSubjectPaths makes it
-		}
-		cand = u.Candidates(&s.pathQ)
+		cand = u.Candidates(ev.pathQuery(s.path)) // as matchSubjectPaths makes it
 	}
 	keptCopies := s.tool == call.ToolRead // keptCopyAllowed looks past an allow rule's paths
 	for j, i := range idx {

@@ -698,19 +698,39 @@ func isBase64Byte(c byte) bool {
 }
 
 // matchSubjectPaths is matchPaths for the paths of s: its own path is
-// made ready for matching once (match.PathQuery) and kept on the subject,
-// since one subject's path is matched against the path sets of many rules.
+// made ready for matching once (match.PathQuery) and kept on the
+// evaluation (pathQuery), since one subject's path is matched against the
+// path sets of many rules.
 func (ev *evaluation) matchSubjectPaths(set *match.PathSet, s *subject, paths []string) (string, bool) {
 	if s.path == "" || ev.e.env.FoldCase {
 		return ev.matchPaths(set, paths)
 	}
-	if !s.hasQ {
-		s.pathQ, s.hasQ = match.NewPathQuery(s.path, ev.e.env.Home, ev.c.Cwd), true
-	}
-	if set.MatchQuery(&s.pathQ) {
+	if set.MatchQuery(ev.pathQuery(s.path)) {
 		return s.path, true
 	}
 	return "", false
+}
+
+// pathQuery returns the path p made ready for matching with the
+// evaluation's home and working directory (match.NewPathQuery). The last
+// one made is kept, with the path and working directory it was made from
+// (an evaluation's engine, and so its home, is its own throughout): a
+// subject's path is matched against the path sets of many rules, and
+// asked again by the next subject of the same path. The query is the
+// evaluation's until the next ask of another path. This test is small
+// enough to be inlined; newPathQuery makes one.
+func (ev *evaluation) pathQuery(p string) *match.PathQuery {
+	if ev.hasQ && ev.qPath == p && ev.qCwd == ev.c.Cwd {
+		return &ev.q
+	}
+	return ev.newPathQuery(p)
+}
+
+// newPathQuery makes and keeps the query pathQuery returns.
+func (ev *evaluation) newPathQuery(p string) *match.PathQuery {
+	ev.q = match.NewPathQuery(p, ev.e.env.Home, ev.c.Cwd)
+	ev.hasQ, ev.qPath, ev.qCwd = true, p, ev.c.Cwd
+	return &ev.q
 }
 
 // matchPaths is anyPath with the engine's case rule: with Env.FoldCase,

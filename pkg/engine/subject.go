@@ -17,16 +17,17 @@ import (
 type subject struct {
 	tool    string // tool name the policies match on
 	primary bool   // gets the default action when no rule decides
+	hasURL  bool   // url holds the parsed URL
 	text    string // what Decision.Matched shows; "" for a command's line (label)
 
-	argv   *match.Argv     // a simple command
-	raw    string          // the raw command line, on the first command subject only (line_matches)
-	stages []*match.Argv   // a pipeline
-	path   string          // cleaned path
-	pathQ  match.PathQuery // path made ready for matching, on first use (matchSubjectPaths)
-	hasQ   bool
+	argv   *match.Argv   // a simple command
+	raw    string        // the raw command line, on the first command subject only (line_matches)
+	stages []*match.Argv // a pipeline
+	// path is the cleaned path; made ready for matching, it is kept on the
+	// evaluation (pathQuery), not here: a subject is built for each
+	// command of a line, most with no path, and each is zeroed whole.
+	path   string
 	url    match.URL // parsed URL, when hasURL
-	hasURL bool
 	urlRaw string
 	sql    string // normalised SQL
 

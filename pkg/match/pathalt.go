@@ -156,6 +156,32 @@ func OtherHome(p string) string { return otherHome(p) }
 // Home-relative patterns judge those homes as they judge the user's own:
 // ~/.ssh/** covers /home/alice/.ssh/id_rsa and /root/.ssh/id_rsa.
 func otherHome(p string) string {
+	if p == "" || p[0] != '/' || !homeTop(firstSegment(p)) {
+		return "" // /tmp/x, /etc/x, /opt/x: under no top a home can lie in
+	}
+	return homeUnder(p)
+}
+
+// homeTop reports whether first, a path's first segment, may be one of
+// the tops homeUnder finds a home below: root and var (/root, /var/root,
+// /var/home), the parents of homes (/home, /Users, /users, /usr/home,
+// /export/home), mountedHomes' (/homes, /u, /home2 and homeMountTops)
+// and WindowsHome's (/mnt, /cygdrive, a drive's letter). Every other
+// path is in no home, and homeUnder's walk over its lists is spared (most
+// paths a call names); TestHomeTop holds the two together.
+func homeTop(first string) bool {
+	if len(first) <= 1 || strings.HasPrefix(first, "home") {
+		return true
+	}
+	switch first {
+	case "root", "var", "Users", "users", "usr", "export", "mnt", "cygdrive":
+		return true
+	}
+	return slices.Contains(homeMountTops[:], first)
+}
+
+// homeUnder is otherHome for a path homeTop lets through.
+func homeUnder(p string) string {
 	for _, root := range []string{"/root", "/var/root"} {
 		if strings.HasPrefix(p, root) && (len(p) == len(root) || p[len(root)] == '/') {
 			return root
@@ -248,10 +274,10 @@ func WindowsHome(p string) string {
 // that no other account's home can lie inside it ("/home/u", not "/" or
 // "/home"): then p is in no other home and otherHome need not be asked.
 func underOwnHome(p, home string) bool {
-	if strings.Count(home, "/") < 2 && !strings.HasPrefix(home, "/root") {
-		return false
+	if !strings.HasPrefix(p, home) || len(p) != len(home) && p[len(home)] != '/' {
+		return false // the cheap test first: home's slashes are counted only for a path in it
 	}
-	return strings.HasPrefix(p, home) && (len(p) == len(home) || p[len(home)] == '/')
+	return strings.Count(home, "/") >= 2 || strings.HasPrefix(home, "/root")
 }
 
 // FoldPath is how a path is compared on a case-insensitive file system

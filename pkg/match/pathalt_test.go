@@ -157,3 +157,13 @@ func FuzzCleanPath(f *testing.F) {
 		}
 	})
 }
+
+// TestOtherHomeRelative checks that a path that is not absolute is in no
+// other user's home (and never panics).
+func TestOtherHomeRelative(t *testing.T) {
+	for _, p := range []string{"", "home0", "home", "Users/x/y", "./home/bob"} {
+		if got := otherHome(p); got != "" {
+			t.Errorf("otherHome(%q) = %q, want none", p, got)
+		}
+	}
+}

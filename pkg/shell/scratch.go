@@ -221,12 +221,30 @@ func (s *state) scratchExecWords(i int, name string, words []string) {
 	if !cat.Known(entry) {
 		return
 	}
-	for _, w := range cat.Classify(entry, args).Words {
+	// The words are classified into the state's scratch array, kept from
+	// line to line (Classify would make one each time), unless the
+	// command is long: ClassifyInto wants room for twice its words.
+	var buf []catalog.Word
+	n := 2 * len(args)
+	if n <= maxClassWords {
+		if cap(s.classWords) < maxClassWords {
+			s.classWords = make([]catalog.Word, maxClassWords)
+		}
+		buf = s.classWords[:0]
+	}
+	for _, w := range cat.ClassifyInto(buf, entry, args).Words {
 		if w.Role == catalog.Exec {
 			s.runsScratch(i, w.Text)
 		}
 	}
+	if buf != nil {
+		clear(s.classWords[:n]) // let go of the words' text
+	}
 }
+
+// maxClassWords is the room of the state's scratch array for classified
+// words (state.classWords): a command of up to half as many words.
+const maxClassWords = 32
 
 // ownWords cuts a package manager's words at the command it runs (uv run
 // jupyter nbconvert … --output /tmp/x.ipynb, pipx run … ): the words from

@@ -8,6 +8,7 @@ import (
 
 	"mvdan.cc/sh/v3/syntax"
 
+	"rampart.dev/pkg/catalog"
 	"rampart.dev/pkg/internal/table"
 )
 
@@ -88,6 +89,7 @@ type state struct {
 	lightNodes   lightNodes       // the arrays lightParse takes nodes from (lightnodes.go)
 	shellID      int              // the subshell or child process being walked (Command.Shell), 0 for the line's own shell (scopes.go)
 	shellUp      []int            // by subshell id - 1: the id of the shell it was started from (Result.Shells)
+	classWords   []catalog.Word   // scratch for classifying a command's words (scratchExecWords), emptied after each use
 }
 
 // variable is a shell variable assigned on the line; known is false when
@@ -127,29 +129,32 @@ type feed struct {
 
 // frame is where the walk is: the source being walked and what encloses it.
 type frame struct {
-	src       string // the text node offsets refer to
-	depth     int    // Command.Depth
-	strDepth  int    // strings re-parsed on the way here
-	via       []string
+	src string // the text node offsets refer to
+	via []string
+	pl  *pipe // the current pipeline, nil until a statement needs one
+	// blockIn is the standard input a block or loop redirects ({ bash; }
+	// < s.sh), which its commands that do not redirect their own read.
+	blockIn  *blockInput
+	depth    int // Command.Depth
+	strDepth int // strings re-parsed on the way here
+	gate     int // Command.Gate of the commands walked here (andgate.go)
+	// The flags come last, side by side: a frame is passed by value to
+	// most of the walk's functions, and interleaved with the words above
+	// each would take a word of its own.
 	synthetic bool
 	// guessed: the string walked was only guessed to be a command line (a
 	// word with spaces given to a program the catalogue does not know); if
 	// it does not parse, it is data, not a line a shell would reject.
 	guessed bool
-	pl      *pipe // the current pipeline, nil until a statement needs one
-	inPipe  bool  // walking a stage of a pipeline: nested statements share pl
-	inBg    bool  // walking a background statement's own command, already isolated
-	remote  bool  // the text runs on another host (ssh's remote command): its privilege is that host's
-	repeats bool  // the text is a loop's body or condition: it runs again and again (Command.Repeats)
-	gate    int   // Command.Gate of the commands walked here (andgate.go)
+	inPipe  bool // walking a stage of a pipeline: nested statements share pl
+	inBg    bool // walking a background statement's own command, already isolated
+	remote  bool // the text runs on another host (ssh's remote command): its privilege is that host's
+	repeats bool // the text is a loop's body or condition: it runs again and again (Command.Repeats)
 	// errIgnored: errexit does not stop the script for a failure here (an
 	// if's or loop's condition, the left of && or ||, a negated
 	// statement); orExit: a failure here runs exit (cd x || exit 1).
 	// errexit.go.
 	errIgnored, orExit bool
-	// blockIn is the standard input a block or loop redirects ({ bash; }
-	// < s.sh), which its commands that do not redirect their own read.
-	blockIn *blockInput
 }
 
 // blockInput is a block's or loop's standard input, as its own command
@@ -211,6 +216,7 @@ func (s *state) free() {
 		spanArena:  s.spanArena[:0],
 		lightNodes: s.lightNodes,
 		shellUp:    s.shellUp[:0],
+		classWords: s.classWords,
 	}
 	states.Put(s)
 }
