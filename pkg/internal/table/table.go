@@ -11,6 +11,7 @@
 package table
 
 import (
+	"strings"
 	"sync"
 	"sync/atomic"
 	"unsafe"
@@ -32,8 +33,15 @@ type Map[K comparable, V any] struct {
 	// lookup (Words), its summary in the same pass, without walking the
 	// map again.
 	Words string
-	once  sync.Once
-	m     map[K]V
+	// Keys, for a Map keyed by strings and declared with Build, lists the
+	// map's keys (separated by white space): a lookup of a string that is
+	// not among them is answered before the map is built, as Words' are,
+	// so that a process that only asks about other strings never builds
+	// it, nor writes to the page of the data segment its declaration lies
+	// in. Building the map checks that Keys lists its keys exactly.
+	Keys string
+	once sync.Once
+	m    map[K]V
 	// built is set once m is: a lookup tests it inline and calls nothing
 	// (the once's Do, given a method value, is not inlined into a lookup).
 	built atomic.Bool
@@ -97,8 +105,29 @@ func (t *Map[K, V]) build() {
 		}
 		t.strKeys = true
 	}
+	t.checkKeys(m)
 	t.m = m
 	t.built.Store(true)
+}
+
+// checkKeys panics when t declares Keys and they are not exactly m's keys:
+// a lookup of a key missing from them would answer zero.
+func (t *Map[K, V]) checkKeys(m map[K]V) {
+	if t.Keys == "" {
+		return
+	}
+	n := 0
+	for range strings.FieldsSeq(t.Keys) {
+		n++
+	}
+	ok := n == len(m)
+	for k := range m {
+		s, isStr := any(k).(string)
+		ok = ok && isStr && hasWord(t.Keys, s)
+	}
+	if !ok {
+		panic("table: a Map's Keys do not list exactly the keys its Build returns: " + t.Keys)
+	}
 }
 
 // load builds the table if no one has yet; a lookup's slow path.
@@ -123,15 +152,24 @@ func (t *Map[K, V]) All() map[K]V {
 }
 
 // scanned answers a lookup of a set declared by its words from the words
-// themselves while it is not built and either the process has made fewer
-// than sharedScans such lookups or the set has been asked fewer than
-// wordScans times past them (ok then true, in its word); ok is false when
-// the map must answer.
+// themselves, or a lookup of a string a map declared with Keys does not
+// hold (in then false), while it is not built and either the process has
+// made fewer than sharedScans such lookups or the table has been asked
+// fewer than wordScans times past them (ok then true, in its word); ok is
+// false when the map must answer.
 func (t *Map[K, V]) scanned(k *K) (in, ok bool) {
-	if t.Build != nil || t.built.Load() || !freeScan() && t.scans.Add(1) > wordScans {
+	words := t.Words
+	if t.Build != nil {
+		words = t.Keys // "" unless the keys are strings (checkKeys)
+	}
+	if words == "" || t.built.Load() || !freeScan() && t.scans.Add(1) > wordScans {
 		return false, false
 	}
-	return hasWord(t.Words, *(*string)(unsafe.Pointer(k))), true // Words is for Map[string, bool] only
+	in = hasWord(words, *(*string)(unsafe.Pointer(k)))
+	if in && t.Build != nil {
+		return false, false // one of Keys: its value is in the map
+	}
+	return in, true
 }
 
 // freeScan reports whether the process has made fewer than sharedScans
@@ -160,7 +198,9 @@ func (t *Map[K, V]) Get(k K) V {
 func (t *Map[K, V]) getUnbuilt(k K) V {
 	if in, ok := t.scanned(&k); ok {
 		var v V
-		*(*bool)(unsafe.Pointer(&v)) = in
+		if in {
+			*(*bool)(unsafe.Pointer(&v)) = true // only a set's word is in
+		}
 		return v
 	}
 	m := t.All()
@@ -188,7 +228,9 @@ func (t *Map[K, V]) Lookup(k K) (V, bool) {
 func (t *Map[K, V]) lookupUnbuilt(k K) (V, bool) {
 	if in, ok := t.scanned(&k); ok {
 		var v V
-		*(*bool)(unsafe.Pointer(&v)) = in
+		if in {
+			*(*bool)(unsafe.Pointer(&v)) = true // only a set's word is in
+		}
 		return v, in
 	}
 	m := t.All()
