@@ -32,16 +32,19 @@ type Map[K comparable, V any] struct {
 	// (separated by white space): the set is made from them on the first
 	// lookup (Words), its summary in the same pass, without walking the
 	// map again.
+	//
+	// For a Map keyed by strings and declared with Build, Words may list
+	// the map's keys: a lookup of a string that is not among them is
+	// answered before the map is built, as a set's lookups are, so that a
+	// process that only asks about other strings never builds it, nor
+	// writes to the page of the data segment its declaration lies in.
+	// Building the map checks that Words lists its keys exactly. (One
+	// field for both: a field more in every Map, some nine hundred
+	// package-level variables, costs more data pages and a longer pointer
+	// mask for the runtime to unpack at start-up.)
 	Words string
-	// Keys, for a Map keyed by strings and declared with Build, lists the
-	// map's keys (separated by white space): a lookup of a string that is
-	// not among them is answered before the map is built, as Words' are,
-	// so that a process that only asks about other strings never builds
-	// it, nor writes to the page of the data segment its declaration lies
-	// in. Building the map checks that Keys lists its keys exactly.
-	Keys string
-	once sync.Once
-	m    map[K]V
+	once  sync.Once
+	m     map[K]V
 	// built is set once m is: a lookup tests it inline and calls nothing
 	// (the once's Do, given a method value, is not inlined into a lookup).
 	built atomic.Bool
@@ -110,23 +113,22 @@ func (t *Map[K, V]) build() {
 	t.built.Store(true)
 }
 
-// checkKeys panics when t declares Keys and they are not exactly m's keys:
-// a lookup of a key missing from them would answer zero.
+// checkKeys panics when t, declared with Build, lists keys (Words) that are
+// not exactly m's: a lookup of a key missing from them would answer zero.
 func (t *Map[K, V]) checkKeys(m map[K]V) {
-	if t.Keys == "" {
+	if t.Words == "" {
 		return
 	}
 	n := 0
-	for range strings.FieldsSeq(t.Keys) {
+	for range strings.FieldsSeq(t.Words) {
 		n++
 	}
 	ok := n == len(m)
 	for k := range m {
-		s, isStr := any(k).(string)
-		ok = ok && isStr && hasWord(t.Keys, s)
+		ok = ok && hasWord(t.Words, *(*string)(unsafe.Pointer(&k))) // Words is for string keys only
 	}
 	if !ok {
-		panic("table: a Map's Keys do not list exactly the keys its Build returns: " + t.Keys)
+		panic("table: the keys a Map lists in Words are not exactly those its Build returns: " + t.Words)
 	}
 }
 
@@ -152,22 +154,18 @@ func (t *Map[K, V]) All() map[K]V {
 }
 
 // scanned answers a lookup of a set declared by its words from the words
-// themselves, or a lookup of a string a map declared with Keys does not
-// hold (in then false), while it is not built and either the process has
+// themselves, or a lookup of a string a map declared with Build does not
+// list among its keys (in then false), while it is not built and either the process has
 // made fewer than sharedScans such lookups or the table has been asked
 // fewer than wordScans times past them (ok then true, in its word); ok is
 // false when the map must answer.
 func (t *Map[K, V]) scanned(k *K) (in, ok bool) {
-	words := t.Words
-	if t.Build != nil {
-		words = t.Keys // "" unless the keys are strings (checkKeys)
-	}
-	if words == "" || t.built.Load() || !freeScan() && t.scans.Add(1) > wordScans {
+	if t.Words == "" || t.built.Load() || !freeScan() && t.scans.Add(1) > wordScans {
 		return false, false
 	}
-	in = hasWord(words, *(*string)(unsafe.Pointer(k)))
+	in = hasWord(t.Words, *(*string)(unsafe.Pointer(k))) // Words is for string keys only
 	if in && t.Build != nil {
-		return false, false // one of Keys: its value is in the map
+		return false, false // one of the map's keys: its value is in the map
 	}
 	return in, true
 }

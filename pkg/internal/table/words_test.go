@@ -130,14 +130,14 @@ func TestSharedScansLeaveSetsUnwritten(t *testing.T) {
 	}
 }
 
-// A map declared with Build and Keys answers a lookup of a string not
+// A map declared with Build and its keys (Words) answers a lookup of a string not
 // among its keys unbuilt, builds itself for one of them, and answers as
-// the map throughout; Keys that are not exactly the map's keys panic at
+// the map throughout; keys listed that are not exactly the map's keys panic at
 // the build.
 func TestMapKeysAnswerMissesUnbuilt(t *testing.T) {
 	freeScans.Store(0)
 	defer freeScans.Store(sharedScans)
-	m := Map[string, string]{Keys: "ssh autossh", Build: func() map[string]string {
+	m := Map[string, string]{Words: "ssh autossh", Build: func() map[string]string {
 		return map[string]string{"ssh": "bcD", "autossh": "bcDM"}
 	}}
 	for _, s := range []string{"git", "sshd", "", "ssh autossh", "auto"} {
@@ -158,11 +158,11 @@ func TestMapKeysAnswerMissesUnbuilt(t *testing.T) {
 		t.Fatalf("Get(ssh) = %q, want bcD", got)
 	}
 	for _, keys := range []string{"ssh", "ssh autossh mosh", "ssh autoss"} {
-		bad := Map[string, int]{Keys: keys, Build: func() map[string]int { return map[string]int{"ssh": 1, "autossh": 2} }}
+		bad := Map[string, int]{Words: keys, Build: func() map[string]int { return map[string]int{"ssh": 1, "autossh": 2} }}
 		func() {
 			defer func() {
 				if recover() == nil {
-					t.Errorf("Keys %q for the keys ssh and autossh did not panic", keys)
+					t.Errorf("Words %q for the keys ssh and autossh did not panic", keys)
 				}
 			}()
 			bad.Get("ssh")
