@@ -45,7 +45,7 @@ const sshValueFlags = "BbcDEeFIiJLlmOopQRSWw"
 // sshClients are the programs that take ssh's options, with the
 // one-letter options of each that take a value: autossh is ssh under a
 // monitor whose -M takes its port.
-var sshClients = table.Map[string, string]{Build: func() map[string]string {
+var sshClients = table.Map[string, string]{Words: "ssh autossh", Build: func() map[string]string {
 	return map[string]string{"ssh": sshValueFlags, "autossh": sshValueFlags + "M"}
 }}
 

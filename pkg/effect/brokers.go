@@ -28,7 +28,7 @@ type publisher struct {
 }
 
 // messagePublishers are the broker clients, by program name.
-var messagePublishers = table.Map[string, publisher]{Build: func() map[string]publisher {
+var messagePublishers = table.Map[string, publisher]{Words: "mosquitto_pub amqp-publish kafka-console-producer kafka-console-producer.sh kafka-avro-console-producer kcat kafkacat nats rabbitmqadmin redis-cli valkey-cli keydb-cli pulsar-client", Build: func() map[string]publisher {
 	kafka := publisher{always: true, hosts: "--bootstrap-server --broker-list", values: "--topic --property --producer-property --producer.config"}
 	kcat := publisher{flags: "-P", hosts: "-b", values: "-t -p -k -K -o -c -X -F -s -D -f -G -m -H -z"}
 	redis := publisher{verbs: "publish spublish", hosts: "-h -u", values: "-p -a -n -r -i -d --user --pass --tls-cert --cacert --key --cert"}

@@ -34,7 +34,7 @@ var cookieBrowsers = table.Map[string, string]{Build: func() map[string]string {
 
 // cookieDownloaders are the downloaders' catalogue names, with the options
 // that write or print the cookies they used.
-var cookieDownloaders = table.Map[string, string]{Build: func() map[string]string {
+var cookieDownloaders = table.Map[string, string]{Words: "yt-dlp youtube-dl yt-dlp_linux yt-dlp_macos yt-dlp.exe gallery-dl", Build: func() map[string]string {
 	exports := "--cookies -j --dump-json -J --dump-single-json --print-to-file --write-info-json --print-traffic"
 	return map[string]string{"yt-dlp": exports, "youtube-dl": exports, "yt-dlp_linux": exports, "yt-dlp_macos": exports, "yt-dlp.exe": exports,
 		"gallery-dl": "--cookies-export -C --cookies -j --dump-json"}

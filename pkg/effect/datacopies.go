@@ -23,7 +23,7 @@ type dataCopier struct {
 }
 
 // dataCopiers are the copiers, by program name.
-var dataCopiers = table.Map[string, dataCopier]{Build: func() map[string]dataCopier {
+var dataCopiers = table.Map[string, dataCopier]{Words: "elasticdump multielasticdump", Build: func() map[string]dataCopier {
 	es := dataCopier{input: "--input", output: "--output", reads: "--httpAuthFile --input-params --output-params --searchBody"}
 	return map[string]dataCopier{"elasticdump": es, "multielasticdump": es}
 }}

@@ -166,7 +166,7 @@ func (a *analysis) codeHubPublishes(i int, c *shell.Command, code string) {
 // other verbs keep an unknown program's readings: exposes.go), the verbs
 // that publish a model to their registry: ollama push sends a model to
 // registry.ollama.ai, where others pull it.
-var modelPushVerbs = table.Map[string, string]{Build: func() map[string]string {
+var modelPushVerbs = table.Map[string, string]{Words: "ollama", Build: func() map[string]string {
 	return map[string]string{"ollama": "push"}
 }}
 

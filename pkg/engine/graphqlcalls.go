@@ -227,7 +227,8 @@ func curlMutation(cmds []shell.Command, i int) bool {
 }
 
 // noteGraphQL notes line when one of its commands is curl sending a
-// mutation.
+// mutation. execLine calls it only for a line graphqlCommands reports:
+// a test widened here widens that one too.
 func (ev *evaluation) noteGraphQL(line string, cmds []shell.Command) {
 	if cmds == nil && len(ev.gqlLines) < maxGQLLines {
 		ev.gqlLines = append(ev.gqlLines, line) // a fetch's URL, already a curl line

@@ -20,6 +20,10 @@ import (
 // messageOptions are the options whose value is text a service shows.
 var messageOptions = table.Map[string, bool]{Words: "-b --body -t --title -m --message -n --notes -d --desc --description --comment"}
 
+// messageSecretLen is the shortest word judgeMessageSecrets reads: a
+// shorter one cannot hold a credential.
+const messageSecretLen = 16
+
 // judgeMessageSecrets judges the credentials written in the message
 // options of each command that posts text to a service.
 func (ev *evaluation) judgeMessageSecrets(res *shell.Result) {
@@ -28,7 +32,7 @@ func (ev *evaluation) judgeMessageSecrets(res *shell.Result) {
 			return
 		}
 		c := &res.Commands[i]
-		if !longWord(c.Args, 16) {
+		if !longWord(c.Args, messageSecretLen) {
 			continue // no word long enough to hold a credential
 		}
 		e, _ := catalog.Default().Lookup(c.Name, c.Args)
@@ -55,16 +59,6 @@ func (ev *evaluation) judgeMessageSecrets(res *shell.Result) {
 			}
 		}
 	}
-}
-
-// longWord reports whether any word is at least n bytes long.
-func longWord(words []string, n int) bool {
-	for _, w := range words {
-		if len(w) >= n {
-			return true
-		}
-	}
-	return false
 }
 
 // storesSecret reports a command whose subcommand keeps the value it is

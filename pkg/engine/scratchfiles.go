@@ -38,7 +38,7 @@ var contentDestroyerKind = shell.NewNameKind(func(name string) bool {
 	return ok
 })
 
-var contentDestroyers = table.Map[string, map[string]bool]{Build: func() map[string]map[string]bool {
+var contentDestroyers = table.Map[string, map[string]bool]{Words: "shred", Build: func() map[string]map[string]bool {
 	return map[string]map[string]bool{
 		"shred": wordSet("-n --iterations -s --size --random-source"),
 	}

@@ -154,6 +154,13 @@ func (ev *evaluation) exec(line string, primary bool, tool string) {
 	if ev.denied() || ev.windowsPass {
 		return
 	}
+	if strings.IndexByte(line, '\\') < 0 && strings.IndexByte(line, '$') < 0 {
+		// windowsReading changes only a backslash or a $ (and finds
+		// neither here): the check stays here, so that a line with
+		// neither does not enter windowslines.go's code at all (each
+		// page of code a process first runs costs it a fault)
+		return
+	}
 	if alt, ok := windowsReading(line); ok {
 		// windowslines.go: the words cmd.exe and PowerShell see. The
 		// second reading reuses the scratch the first one's commands are
@@ -262,7 +269,9 @@ func (ev *evaluation) execLine(line string, primary bool, tool string) {
 			return
 		}
 	}
-	ev.noteGraphQL(line, res.Commands)         // graphqlcalls.go: curl --data '{"query": "mutation {…}"}'
+	if graphqlCommands(res.Commands) {
+		ev.noteGraphQL(line, res.Commands) // graphqlcalls.go: curl --data '{"query": "mutation {…}"}'
+	}
 	ev.noteCodeRequests(res.Commands)          // coderequests.go: requests.put(URL), fetch(URL, {method: 'POST'})
 	if ev.judgeCLISettings(res); ev.denied() { // clisettings.go: claude --settings '{"apiKeyHelper": …}'
 		return
@@ -358,7 +367,9 @@ func (ev *evaluation) execLine(line string, primary bool, tool string) {
 	if ev.trace != nil {
 		ev.trace.Effects = append(ev.trace.Effects, effs...)
 	}
+	var kinds uint64 // the kinds of effs (the line's judges below read only some)
 	for _, ef := range effs {
+		kinds |= 1 << ef.Kind
 		if ef.Kind == effect.Write {
 			if delta, ok := ev.agentEdit(res, ef.Path); ok {
 				ev.judgeAgentEdit(ef.Path, delta) // agentedits.go: jq '.theme = "light"' F > T && mv T F
@@ -388,23 +399,76 @@ func (ev *evaluation) execLine(line string, primary bool, tool string) {
 			return
 		}
 	}
-	ev.judgeLiteralSecrets(res, effs) // literalsecrets.go
+	// Each judge below that reads only effects of some kinds is called
+	// only when the line has one, and judgeMessageSecrets only when a
+	// command has a word long enough for it: a line without them does not
+	// enter those judges' files at all (each page of code a process first
+	// runs costs it a fault).
 	if ev.denied() {
-		return
+		return // (the unparsed line's effect above may have decided)
 	}
-	ev.judgeMessageSecrets(res) // messagesecrets.go
-	if ev.denied() {
-		return
+	if kinds&(1<<effect.Connect) != 0 {
+		ev.judgeLiteralSecrets(res, effs) // literalsecrets.go
+		if ev.denied() {
+			return
+		}
 	}
-	ev.judgeLineWrites(res, effs)        // laterwrites.go
-	ev.judgeShownParts(res, effs)        // laterwrites.go
+	if anyLongWord(res.Commands, messageSecretLen) {
+		ev.judgeMessageSecrets(res) // messagesecrets.go
+		if ev.denied() {
+			return
+		}
+	}
+	if kinds&(1<<effect.Write) != 0 {
+		ev.judgeLineWrites(res, effs) // laterwrites.go
+		ev.judgeShownParts(res, effs) // laterwrites.go
+	}
 	ev.judgeCIStepCommands(res.Commands) // cisteps.go: ##vso[task.setvariable], buildkite-agent env set
 	ev.judgePublishedCommands(res, effs) // cipublished.go: printenv NPM_TOKEN >> "$GITHUB_OUTPUT"
 	ev.judgeDiskScripts(res, cwds)       // diskscripts.go
 	ev.judgeDiskSQL(res, cwds, tool)     // disksql.go
-	ev.judgeSQLShellLines(effs)          // sqlshell.go
-	ev.judgeSQLWrittenTexts(effs)        // sqlshell.go
-	ev.judgeNodeShellLines(res, effs)    // sqlshell.go
+	if kinds&(1<<effect.Unknown) != 0 {
+		ev.judgeSQLShellLines(effs) // sqlshell.go
+	}
+	if kinds&(1<<effect.SQL) != 0 {
+		ev.judgeSQLWrittenTexts(effs)     // sqlshell.go
+		ev.judgeNodeShellLines(res, effs) // sqlshell.go
+	}
+}
+
+// graphqlCommands reports whether noteGraphQL may note a line of cmds: a
+// command is a GraphQL sender (curlMutation) or gh or glab
+// (hostCLIDocumentFile). A line without one does not enter
+// graphqlcalls.go's code.
+func graphqlCommands(cmds []shell.Command) bool {
+	for i := range cmds {
+		if c := &cmds[i]; c.Is(graphqlSenderKind) || c.Name == "gh" || c.Name == "glab" {
+			return true
+		}
+	}
+	return false
+}
+
+// anyLongWord reports whether a command of cmds has a word of n bytes or
+// more (longWord).
+func anyLongWord(cmds []shell.Command, n int) bool {
+	for i := range cmds {
+		if longWord(cmds[i].Args, n) {
+			return true
+		}
+	}
+	return false
+}
+
+// longWord reports whether a word of words is n bytes long or more. (It
+// is here, beside execLine, which asks it of every line.)
+func longWord(words []string, n int) bool {
+	for _, w := range words {
+		if len(w) >= n {
+			return true
+		}
+	}
+	return false
 }
 
 // judgeEffect judges one effect of a command line as the subjects policies

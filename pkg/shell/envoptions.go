@@ -123,13 +123,6 @@ func (s *state) wrapperAssign(saved *map[string]*variable, word string, known bo
 	s.vars[k] = variable{val: v, known: known}
 }
 
-// envOptionsName reports a program whose entry, or one of its
-// subcommands', names environment variables that hold options: the
-// names envOptionWords looks further at.
-func envOptionsName(name string) bool {
-	return catalog.Default().SummaryOf(name).MayHave("env-options")
-}
-
 // envOptionWords returns the command's words with the options its
 // environment variables give, and true, when the catalogue says the
 // program reads such a variable and the line sets it to a known value.

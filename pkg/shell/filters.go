@@ -26,10 +26,6 @@ var filters = table.Map[string, bool]{Words: `sort uniq wc head tail cut rev fol
 // skipFilterRuns lets a test turn the skip off, to compare.
 var skipFilterRuns = true
 
-// Filter reports whether a program, by its base name, is a filter: it
-// reads its input and prints a transformation of it, and runs nothing.
-func Filter(name string) bool { return filters.Get(name) }
-
 // runsNothing reports a command the walk's runs would find nothing in: a
 // filter or another program runs reads nothing of (runsNothingName), named
 // by its base name alone (not a path a written file could be), on a line

@@ -1,7 +1,5 @@
 package shell
 
-import "strings"
-
 // The dynamic loader run directly (`/lib64/ld-linux-x86-64.so.2 /bin/rm
 // -rf /`) runs the program named by its first operand: it is a wrapper
 // like env or nice, and the program it loads is judged as itself. Its own
@@ -11,22 +9,6 @@ import "strings"
 var loaderFlags = flagSpec{
 	long:  []string{"library-path", "preload", "argv0", "audit", "glibc-hwcaps-prepend", "glibc-hwcaps-mask", "inhibit-rpath"},
 	lstop: []string{"list", "verify", "help", "version", "list-tunables", "list-diagnostics"},
-}
-
-// isLoader reports whether a program's base name is a dynamic loader:
-// glibc's ld-linux*.so.N and ld.so, ld64.so.N, and musl's ld-musl-ARCH.so.1.
-func isLoader(name string) bool {
-	switch {
-	case name == "ld.so":
-		return true
-	case strings.HasPrefix(name, "ld-linux") && strings.Contains(name, ".so"):
-		return true
-	case strings.HasPrefix(name, "ld-musl-") && strings.Contains(name, ".so"):
-		return true
-	case strings.HasPrefix(name, "ld64.so."):
-		return true
-	}
-	return false
 }
 
 // peelLoader is peel for a dynamic loader.

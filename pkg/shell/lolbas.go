@@ -30,7 +30,7 @@ import (
 
 // lolbasReaders are the programs read by translation, by lower-case name
 // (progName has taken .exe off), and what each becomes.
-var lolbasReaders = table.Map[string, func([]string) string]{Build: func() map[string]func([]string) string {
+var lolbasReaders = table.Map[string, func([]string) string]{Words: "certutil bitsadmin regsvr32 rundll32 pcalua forfiles wmic sc mshta schtasks runas reg robocopy cscript wscript msbuild installutil regasm regsvcs msxsl odbcconf hh ieexec esentutl extrac32", Build: func() map[string]func([]string) string {
 	share := func(words []string) string { return remoteFirstOperand(words) }
 	return map[string]func([]string) string{
 		"certutil": certutilLine, "bitsadmin": bitsadminLine, "regsvr32": regsvr32Line,

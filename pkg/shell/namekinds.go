@@ -107,6 +107,50 @@ func kindOf(name string) uint32 {
 	return k
 }
 
+// The name tests below are here, beside kindOf, which asks each of them
+// of every name it has not seen (through ownNameKinds' function values, so
+// none is inlined): a process runs code a page fault per 64 KiB window of
+// it, and these, each a few lines in a file of its own topic, cost one
+// window each.
+
+// Filter reports whether a program, by its base name, is a filter: it
+// reads its input and prints a transformation of it, and runs nothing.
+func Filter(name string) bool { return filters.Get(name) }
+
+// envOptionsName reports a program whose entry, or one of its
+// subcommands', names environment variables that hold options: the
+// names envOptionWords looks further at.
+func envOptionsName(name string) bool {
+	return catalog.Default().SummaryOf(name).MayHave("env-options")
+}
+
+// isLoader reports whether a program's base name is a dynamic loader:
+// glibc's ld-linux*.so.N and ld.so, ld64.so.N, and musl's ld-musl-ARCH.so.1.
+func isLoader(name string) bool {
+	switch {
+	case name == "ld.so":
+		return true
+	case strings.HasPrefix(name, "ld-linux") && strings.Contains(name, ".so"):
+		return true
+	case strings.HasPrefix(name, "ld-musl-") && strings.Contains(name, ".so"):
+		return true
+	case strings.HasPrefix(name, "ld64.so."):
+		return true
+	}
+	return false
+}
+
+// isPwsh reports whether a program is PowerShell.
+func isPwsh(name string) bool {
+	// In any case, with or without .exe: compared byte by byte, folding
+	// ASCII letters only, where strings.ToLower twice walked the name on
+	// every command. No other rune lower-cases to a byte of these names.
+	if n := len(name) - len(".exe"); n > 0 && foldEqual(name[n:], ".exe") {
+		name = name[:n]
+	}
+	return foldEqual(name, "pwsh") || foldEqual(name, "powershell") || foldEqual(name, "pwsh-preview")
+}
+
 // kindsOf returns the kinds of c's name: those the walk worked out when it
 // made c, or the memo's.
 func (c *Command) kindsOf() uint32 {

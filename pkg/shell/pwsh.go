@@ -18,17 +18,6 @@ import (
 // than the read-only verbs, and any value computed at run time become
 // "$_", so what nobody can see into is unknown, never silently allowed.
 
-// isPwsh reports whether a program is PowerShell.
-func isPwsh(name string) bool {
-	// In any case, with or without .exe: compared byte by byte, folding
-	// ASCII letters only, where strings.ToLower twice walked the name on
-	// every command. No other rune lower-cases to a byte of these names.
-	if n := len(name) - len(".exe"); n > 0 && foldEqual(name[n:], ".exe") {
-		name = name[:n]
-	}
-	return foldEqual(name, "pwsh") || foldEqual(name, "powershell") || foldEqual(name, "pwsh-preview")
-}
-
 // foldEqual reports whether s is lower, an ASCII lower-case word, in any
 // ASCII case.
 func foldEqual(s, lower string) bool {

@@ -115,7 +115,7 @@ func wraps(c, inner *Command) bool {
 // code the program loads that the catalogue does not mark as a file it
 // runs (scratchExecWords reads those): a makefile (read, for its rules'
 // recipes run), an R script, a pytest plugin, ssh's PKCS#11 library.
-var codeFileOptions = table.Map[string, []string]{Build: func() map[string][]string {
+var codeFileOptions = table.Map[string, []string]{Words: "make gmake bmake r R pytest py.test ssh", Build: func() map[string][]string {
 	return map[string][]string{
 		"make": {"-f", "--file", "--makefile"}, "gmake": {"-f", "--file", "--makefile"}, "bmake": {"-f"},
 		"r": {"-f", "--file"}, "R": {"-f", "--file"},

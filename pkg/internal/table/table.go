@@ -11,6 +11,7 @@
 package table
 
 import (
+	"strings"
 	"sync"
 	"sync/atomic"
 	"unsafe"
@@ -31,6 +32,16 @@ type Map[K comparable, V any] struct {
 	// (separated by white space): the set is made from them on the first
 	// lookup (Words), its summary in the same pass, without walking the
 	// map again.
+	//
+	// For a Map keyed by strings and declared with Build, Words may list
+	// the map's keys: a lookup of a string that is not among them is
+	// answered before the map is built, as a set's lookups are, so that a
+	// process that only asks about other strings never builds it, nor
+	// writes to the page of the data segment its declaration lies in.
+	// Building the map checks that Words lists its keys exactly. (One
+	// field for both: a field more in every Map, some nine hundred
+	// package-level variables, costs more data pages and a longer pointer
+	// mask for the runtime to unpack at start-up.)
 	Words string
 	once  sync.Once
 	m     map[K]V
@@ -97,8 +108,28 @@ func (t *Map[K, V]) build() {
 		}
 		t.strKeys = true
 	}
+	t.checkKeys(m)
 	t.m = m
 	t.built.Store(true)
+}
+
+// checkKeys panics when t, declared with Build, lists keys (Words) that are
+// not exactly m's: a lookup of a key missing from them would answer zero.
+func (t *Map[K, V]) checkKeys(m map[K]V) {
+	if t.Words == "" {
+		return
+	}
+	n := 0
+	for range strings.FieldsSeq(t.Words) {
+		n++
+	}
+	ok := n == len(m)
+	for k := range m {
+		ok = ok && hasWord(t.Words, *(*string)(unsafe.Pointer(&k))) // Words is for string keys only
+	}
+	if !ok {
+		panic("table: the keys a Map lists in Words are not exactly those its Build returns: " + t.Words)
+	}
 }
 
 // load builds the table if no one has yet; a lookup's slow path.
@@ -123,15 +154,20 @@ func (t *Map[K, V]) All() map[K]V {
 }
 
 // scanned answers a lookup of a set declared by its words from the words
-// themselves while it is not built and either the process has made fewer
-// than sharedScans such lookups or the set has been asked fewer than
-// wordScans times past them (ok then true, in its word); ok is false when
-// the map must answer.
+// themselves, or a lookup of a string a map declared with Build does not
+// list among its keys (in then false), while it is not built and either the process has
+// made fewer than sharedScans such lookups or the table has been asked
+// fewer than wordScans times past them (ok then true, in its word); ok is
+// false when the map must answer.
 func (t *Map[K, V]) scanned(k *K) (in, ok bool) {
-	if t.Build != nil || t.built.Load() || !freeScan() && t.scans.Add(1) > wordScans {
+	if t.Words == "" || t.built.Load() || !freeScan() && t.scans.Add(1) > wordScans {
 		return false, false
 	}
-	return hasWord(t.Words, *(*string)(unsafe.Pointer(k))), true // Words is for Map[string, bool] only
+	in = hasWord(t.Words, *(*string)(unsafe.Pointer(k))) // Words is for string keys only
+	if in && t.Build != nil {
+		return false, false // one of the map's keys: its value is in the map
+	}
+	return in, true
 }
 
 // freeScan reports whether the process has made fewer than sharedScans
@@ -160,7 +196,9 @@ func (t *Map[K, V]) Get(k K) V {
 func (t *Map[K, V]) getUnbuilt(k K) V {
 	if in, ok := t.scanned(&k); ok {
 		var v V
-		*(*bool)(unsafe.Pointer(&v)) = in
+		if in {
+			*(*bool)(unsafe.Pointer(&v)) = true // only a set's word is in
+		}
 		return v
 	}
 	m := t.All()
@@ -188,7 +226,9 @@ func (t *Map[K, V]) Lookup(k K) (V, bool) {
 func (t *Map[K, V]) lookupUnbuilt(k K) (V, bool) {
 	if in, ok := t.scanned(&k); ok {
 		var v V
-		*(*bool)(unsafe.Pointer(&v)) = in
+		if in {
+			*(*bool)(unsafe.Pointer(&v)) = true // only a set's word is in
+		}
 		return v, in
 	}
 	m := t.All()

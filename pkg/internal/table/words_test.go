@@ -129,3 +129,43 @@ func TestSharedScansLeaveSetsUnwritten(t *testing.T) {
 			wordScans+1, a.built.Load(), b.built.Load())
 	}
 }
+
+// A map declared with Build and its keys (Words) answers a lookup of a string not
+// among its keys unbuilt, builds itself for one of them, and answers as
+// the map throughout; keys listed that are not exactly the map's keys panic at
+// the build.
+func TestMapKeysAnswerMissesUnbuilt(t *testing.T) {
+	freeScans.Store(0)
+	defer freeScans.Store(sharedScans)
+	m := Map[string, string]{Words: "ssh autossh", Build: func() map[string]string {
+		return map[string]string{"ssh": "bcD", "autossh": "bcDM"}
+	}}
+	for _, s := range []string{"git", "sshd", "", "ssh autossh", "auto"} {
+		if got := m.Get(s); got != "" {
+			t.Fatalf("Get(%q) = %q, want \"\"", s, got)
+		}
+		if _, ok := m.Lookup(s); ok {
+			t.Fatalf("Lookup(%q) found it", s)
+		}
+	}
+	if m.built.Load() || m.scans.Load() != 0 {
+		t.Fatal("a miss built the map or wrote to it")
+	}
+	if got, ok := m.Lookup("autossh"); !ok || got != "bcDM" || !m.built.Load() {
+		t.Fatalf("Lookup(autossh) = %q, %v, built %v; want bcDM, true, true", got, ok, m.built.Load())
+	}
+	if got := m.Get("ssh"); got != "bcD" {
+		t.Fatalf("Get(ssh) = %q, want bcD", got)
+	}
+	for _, keys := range []string{"ssh", "ssh autossh mosh", "ssh autoss"} {
+		bad := Map[string, int]{Words: keys, Build: func() map[string]int { return map[string]int{"ssh": 1, "autossh": 2} }}
+		func() {
+			defer func() {
+				if recover() == nil {
+					t.Errorf("Words %q for the keys ssh and autossh did not panic", keys)
+				}
+			}()
+			bad.Get("ssh")
+		}()
+	}
+}
