@@ -128,7 +128,7 @@ func (a *analysis) cloudProductionChange(i int, c *shell.Command, cl *catalog.Cl
 		})
 		return verb != ""
 	})
-	if verb == "" || verb == "-" || copiesHere(cl, verb) || takesBackup(cl) || readOnlyStatements(cl, verb) {
+	if verb == "" || verb == "-" || copiesHere(cl, verb) || takesBackup(cl) || readOnlyStatements(cl, verb) || plansChange(verb) {
 		return
 	}
 	w := a.productionWord(i)
@@ -340,4 +340,15 @@ func readOnlyStatements(cl *catalog.Classified, verb string) bool {
 		}
 	}
 	return seen
+}
+
+// plansChange reports a verb that makes, looks at or drops a change set
+// (aws cloudformation create-change-set, delete-change-set): a plan of a
+// change, carried out only by its execute verb, which stays a change.
+func plansChange(verb string) bool {
+	v := strings.ToLower(verb)
+	if !strings.Contains(v, "change-set") && !strings.Contains(v, "changeset") {
+		return false
+	}
+	return !strings.HasPrefix(v, "execute") && !strings.HasPrefix(v, "apply")
 }

@@ -63,8 +63,12 @@ func (a *analysis) sources(i int, c *shell.Command, f *cmdFacts, cl *catalog.Cla
 			f.source, f.origin = k, c.Name
 			declared = true
 		}
-		if m := e.Prop("source-marks"); m != "" && cl.Mark(m) && !decryptsFixturesOnly(cl) {
+		if m := e.Prop("source-marks"); m != "" && cl.Mark(m) && !decryptsFixturesOnly(cl) && !(cl.Positional > 0 && e.Has("marks-bare")) {
 			// (sops -d testdata/example.enc.yaml: the tests' data, fixtures.go)
+			// An entry with "marks-bare" reveals so only with no operand:
+			// terraform show -json prints the state, secrets and all;
+			// show -json tfplan prints the plan file the line names, a
+			// file judged by its path as any other read is.
 			f.source = "secret"
 			declared = true
 		}

@@ -54,6 +54,9 @@ func (ev *evaluation) judgeFetchRequest(raw string) {
 	if m, ok := bodyObj.(map[string]any); ok {
 		w := mcpWalk{ev: ev, tool: "fetch"}
 		w.value("", m, 0)
+		if !ev.denied() {
+			ev.judgeRunRequest(m) // runrequests.go
+		}
 	}
 }
 

@@ -99,6 +99,9 @@ var laterFormats = table.Once[[]laterFormat]{Build: func() []laterFormat {
 		{name: "Terraform's provisioners in JSON", files: anyOf(ext(".tf.json"), ext(".tofu.json")), lines: hclJSONCommandLines, onRequest: true},
 		{name: "Kubernetes objects and Ansible tasks", files: requestedYAML, lines: manifestCommandLines, onRequest: true},
 		{name: "a Nix dev shell's hook", files: ext(".nix"), lines: nixShellHooks, onRequest: true},
+		// cfgmgmtformats.go: configuration management applied to machines
+		{name: "a Salt state file (.sls)", files: ext(".sls"), lines: saltStateLines, onRequest: true},
+		{name: "a Puppet manifest's exec resources (.pp)", files: ext(".pp"), lines: puppetExecLines, onRequest: true},
 		{name: "devbox's shell hooks and scripts (devbox.json)", files: named("devbox.json"), lines: devboxLines, onRequest: true}, // devtoolformats.go
 		{name: "distrobox's manifest (distrobox.ini)", files: named("distrobox.ini"), lines: distroboxHookLines, onRequest: true},  // devtoolformats.go
 		{name: "an agent's instructions", files: agentInstructions, lines: markdownCommands, onRequest: true},

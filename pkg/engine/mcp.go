@@ -795,7 +795,7 @@ func argsProgram(tool string) string {
 func programOf(tool string) string {
 	for _, word := range ToolWords(tool) {
 		switch word {
-		case "kubectl", "git", "docker", "helm", "terraform", "aws", "gcloud", "az", "gh", "npm", "psql", "mysql":
+		case "kubectl", "git", "docker", "helm", "terraform", "tofu", "terragrunt", "pulumi", "aws", "gcloud", "az", "gh", "npm", "psql", "mysql":
 			return word
 		}
 	}

@@ -34,7 +34,10 @@ import (
 //
 // A template, an example or an encrypted copy (.example, .sample, .enc)
 // is none of these, nor is a chart's values file named for production
-// (values-prod.yaml), which only a release applies. The standard profile
+// (values-prod.yaml), which only a release applies. A Pulumi stack's
+// settings file named for production (Pulumi.prod.yaml) is production's
+// configuration to write; its secrets are encrypted in it, so a read is
+// the project's. The standard profile
 // asks for both effects.
 
 // Effect descriptors of a production file.
@@ -115,7 +118,7 @@ func productionFile(p string) (config, settings bool) {
 	if notLiveCopies.Get(ext) {
 		return false, false
 	}
-	named, values := false, false // the name says production; the name says values
+	named, values, stack := false, false, false // the name says production; values; a stack's own file
 	for i := 0; i < len(base); {
 		for i < len(base) && isNameSep(base[i]) {
 			i++
@@ -131,11 +134,18 @@ func productionFile(p string) (config, settings bool) {
 			}
 			named = named || q != "live" && effect.NamesProduction(q)
 			values = values || settingsNameParts.Get(q)
+			stack = stack || q == "pulumi"
 		}
 		i = j
 	}
 	if named && values {
 		return true, true // .env.production, prod.auto.tfvars, appsettings.Production.json
+	}
+	if named && stack {
+		// Pulumi.prod.yaml: the stack's configuration, applied by its next
+		// up; its secrets are kept encrypted there, so a read is no more
+		// than the project's
+		return true, false
 	}
 	if productionDir(path.Dir(p)) {
 		return true, values // infra/prod/main.tf; group_vars/production/vars.yml is read as settings

@@ -47,7 +47,11 @@ func manifestCommandLines(content string) []string {
 	if !k8s && !ansible {
 		return nil
 	}
-	return yamlCommandLines(content) // autorunlater.go; ansible.builtin.shell is read as shell
+	lines := yamlCommandLines(content) // autorunlater.go; ansible.builtin.shell is read as shell
+	if ansible {
+		lines = downloadsRun(content, lines) // cfgmgmtformats.go
+	}
+	return lines
 }
 
 // hclCommandLines returns a Terraform file's provisioner commands
