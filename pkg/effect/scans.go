@@ -69,6 +69,9 @@ func (a *analysis) scans(i int, c *shell.Command, cl *catalog.Classified) {
 // containers and VMs (labnets.go).
 func ownMachine(t string) bool {
 	h := strings.ToLower(strings.Trim(t, `"'`))
+	if at := strings.LastIndexByte(h, '@'); at >= 0 && !strings.Contains(h, "://") {
+		h = h[at+1:] // impacket's DOMAIN/USER:PASSWORD@HOST: its host
+	}
 	if strings.Contains(h, "://") {
 		// a web scanner's or load tool's URL: its host
 		u, ok := match.ParseURL(h)
