@@ -64,6 +64,11 @@ func (a *analysis) scans(i int, c *shell.Command, cl *catalog.Classified) {
 	}
 }
 
+// OwnMachine reports a host, address, range or URL that is this machine
+// or a network it hosts for its containers and VMs, as a scan target is
+// judged (ownMachine).
+func OwnMachine(t string) bool { return ownMachine(t) }
+
 // ownMachine reports a scan target that is this machine: localhost, a
 // loopback address or range, or a network this machine hosts for its
 // containers and VMs (labnets.go).
