@@ -44,10 +44,11 @@ const (
 	Privilege                  // starts a container or pod with the host's privileges (privileges.go)
 	Admin                      // changes the host's configuration: network, firewall, mounts, accounts, sudoers, kernel modules (admin.go)
 	Scan                       // probes other machines' hosts or ports, a network range at a time (scans.go)
+	Capture                    // captures the traffic of a network interface that is not the loopback (captures.go)
 )
 
 var kindNames = [...]string{Read: "read", Write: "write", Delete: "delete", Chmod: "chmod", Exec: "exec",
-	Connect: "connect", SQL: "sql", LoaderEnv: "env", Listen: "listen", Flow: "flow", Unknown: "unknown", Exhaust: "exhaust", RemoteCode: "remote-code", Destroy: "destroy", Tunnel: "tunnel", Privilege: "privilege", Admin: "admin", Scan: "scan"}
+	Connect: "connect", SQL: "sql", LoaderEnv: "env", Listen: "listen", Flow: "flow", Unknown: "unknown", Exhaust: "exhaust", RemoteCode: "remote-code", Destroy: "destroy", Tunnel: "tunnel", Privilege: "privilege", Admin: "admin", Scan: "scan", Capture: "capture"}
 
 // String is the kind's name, which is also the tool name policies match it
 // by (read, write, delete, flow, unknown, env...).

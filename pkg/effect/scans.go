@@ -50,25 +50,63 @@ func (a *analysis) scans(i int, c *shell.Command, cl *catalog.Classified) {
 		a.add(Effect{Kind: Scan, Cmd: i, Target: "0.0.0.0/0", Word: c.Name + " with no target scans every address"})
 		return
 	}
+	targeted := false
 	for _, w := range cl.Words {
+		if w.Role == catalog.Read && w.Option != "" && e.Has("targets-stdin") {
+			targeted = true // nuclei -l hosts.txt: the targets are a list's
+		}
 		if w.Option != "" && w.Role != catalog.URL || w.Text == "" || w.Role == catalog.Read || w.Role == catalog.Exec {
 			continue // a port list, an output file, a script's name; not a target's option (rustscan -a)
 		}
 		if urlOperands && w.Option == "" && w.Role != catalog.URL {
 			continue // hydra HOST http-post-form "/login:…", rustscan -a HOST -- -sV
 		}
+		targeted = true
 		if ownMachine(w.Text) {
 			continue
 		}
 		a.add(Effect{Kind: Scan, Cmd: i, Target: w.Text, Word: c.Name + " " + w.Text})
 	}
+	if !targeted && e.Has("targets-stdin") {
+		a.stdinTargets(i, c)
+	}
 }
+
+// stdinTargets adds a Scan effect for the targets a scanner given none on
+// its command line reads from standard input ("targets-stdin": echo
+// 203.0.113.0/24 | naabu, subfinder -d x | naabu | nuclei): each one the
+// line shows that is not this machine, and, when what reaches it is not
+// all known (a program's output, a file), targets nobody can see.
+func (a *analysis) stdinTargets(i int, c *shell.Command) {
+	if c.Stage == 0 && len(c.Stdin) == 0 {
+		return // nothing piped in: the scanner's own prompt or its help
+	}
+	known := len(c.Stdin) > 0 && !c.StdinUnseen
+	for _, text := range c.Stdin {
+		for _, f := range strings.Fields(text) {
+			if !ownMachine(f) {
+				a.add(Effect{Kind: Scan, Cmd: i, Target: f, Word: c.Name + " " + f})
+			}
+		}
+	}
+	if !known {
+		a.add(Effect{Kind: Scan, Cmd: i, Target: "-", Word: c.Name + " targets read from standard input"})
+	}
+}
+
+// OwnMachine reports a host, address, range or URL that is this machine
+// or a network it hosts for its containers and VMs, as a scan target is
+// judged (ownMachine).
+func OwnMachine(t string) bool { return ownMachine(t) }
 
 // ownMachine reports a scan target that is this machine: localhost, a
 // loopback address or range, or a network this machine hosts for its
 // containers and VMs (labnets.go).
 func ownMachine(t string) bool {
 	h := strings.ToLower(strings.Trim(t, `"'`))
+	if at := strings.LastIndexByte(h, '@'); at >= 0 && !strings.Contains(h, "://") {
+		h = h[at+1:] // impacket's DOMAIN/USER:PASSWORD@HOST: its host
+	}
 	if strings.Contains(h, "://") {
 		// a web scanner's or load tool's URL: its host
 		u, ok := match.ParseURL(h)

@@ -722,6 +722,9 @@ func (a *analysis) words(i int, c *shell.Command, f *cmdFacts, cl *catalog.Class
 	if props && e.Has("scans") {
 		a.scans(i, c, cl) // scans.go
 	}
+	if props && e.Has("captures") {
+		a.captures(i, c, cl) // captures.go
+	}
 	if cl.Mark("exposes") {
 		// kubectl port-forward --address 0.0.0.0: what it forwards is
 		// reachable from outside this machine, as through a tunnel

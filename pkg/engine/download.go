@@ -210,6 +210,17 @@ func downloadRuns(cmds []shell.Command, argvs []match.Argv, cwds []string, home 
 					fetched[clean(r.Target)] = a
 				}
 			}
+		case payloadGenerators.Get(a.Name) && strangerPayload(a):
+			// msfvenom -p …reverse_tcp LHOST=203.0.113.7 -o rev: a
+			// stranger's shell, as a download is (payloads.go)
+			for _, f := range payloadOutputs(a) {
+				fetched[clean(f)] = a
+			}
+			for _, r := range cmds[i].Redirects {
+				if r.Op == ">" || r.Op == ">>" || r.Op == ">|" {
+					fetched[clean(r.Target)] = a
+				}
+			}
 		case len(a.Positional) >= 3 && a.Positional[0] == "cp" && containerCopiers.Get(a.Name):
 			// docker cp s.sh web:/tmp/, kubectl cp s.sh ns/pod:/tmp/s.sh
 			n := len(a.Positional)

@@ -255,6 +255,7 @@ func (ev *evaluation) mcpCall(server, tool string, args, ann map[string]any, pri
 		w.unseenImage(args)    // mcpverbs.go: run_container {image: someone/tool:latest}
 		w.physicalAct(args)    // mcpphysical.go: call_service {domain: lock, service: unlock}
 		w.opensTunnel()        // mcptunnels.go: create_tunnel, funnel
+		w.scansTargets(args)   // mcpscans.go: nmap_scan {target: 10.0.0.0/8}
 	}
 	if line := w.soleCommand(args); line != "" {
 		ev.exec(w.setting+line, false, call.ToolExec) // mcpobjects.go: bash {"line": ...}

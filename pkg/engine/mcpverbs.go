@@ -167,6 +167,9 @@ func (w *mcpWalk) verbKindEffect(args map[string]any) {
 	if kind == "" || p.showsOnly() || p.rehearses() || !named && readAction(args) {
 		return
 	}
+	if named && p.at == 0 && serverWord(w.server, p.verb) {
+		return // zap_spider on OWASP ZAP's server: the product's name, not a verb
+	}
 	if last := p.words[len(p.words)-1]; p.at < len(p.words)-1 && questionWords.Get(last) && !p.has("and", "then") {
 		return // overwrite_check, teardown_status: a question about the change
 	}
@@ -351,4 +354,16 @@ func ordinaryPid(p toolParts, args map[string]any) bool {
 		n++
 	}
 	return n == 1
+}
+
+// serverWord reports whether word is the MCP server's name or one of its
+// words (zap for "zap", "owasp-zap", "zap_mcp"): a tool named after its
+// product (zap_spider, zap_get_alerts) leads with that name, not a verb.
+func serverWord(server, word string) bool {
+	for _, f := range strings.FieldsFunc(strings.ToLower(server), func(r rune) bool { return r == '-' || r == '_' || r == '.' || r == ' ' || r == '/' }) {
+		if f == word {
+			return true
+		}
+	}
+	return false
 }
