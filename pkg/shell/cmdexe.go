@@ -390,50 +390,78 @@ var cmdBuiltins = table.Map[string, bool]{Words: `del erase rd rmdir copy xcopy
 	robocopy move ren rename type findstr icacls`}
 
 // cmdLine reports a line that is cmd.exe's as an agent's Windows shell
-// tool sends it: led by one of cmdBuiltins, with a backslash (which cmd
-// keeps as a path separator where sh removes it as an escape: del /s
-// C:\Users\dev\* would be C:Usersdev*) and a word only Windows writes so:
-// a switch (/s, /q), a path from a drive (C:\…) or from a folder variable
-// (%USERPROFILE%\…). A builtin given a switch is cmd.exe's without a
-// backslash too (rd /s /q .git, rmdir /s /q dist: no POSIX rmdir is
-// handed /s), and so is a line led by cmd.exe's own if or for (if exist
-// build rd /s /q build, for /r %i in (*.tmp) do del "%i"), which no POSIX
-// shell parses. Such a line is read as cmd /c LINE, so its paths are the
-// paths it names.
+// tool sends it: one of its commands (split at & && || |, led by @, a
+// bracket or call, as cmd.exe reads them) is one of cmdBuiltins, with a
+// backslash (which cmd keeps as a path separator where sh removes it as
+// an escape: del /s C:\Users\dev\* would be C:Usersdev*) and a word only
+// Windows writes so: a switch (/s, /q, /s/q), a path from a drive (C:\…)
+// or from a folder variable (%USERPROFILE%\…). A builtin given a switch is
+// cmd.exe's without a backslash too (rd /s /q .git, rmdir /s /q dist: no
+// POSIX rmdir is handed /s), whichever command of the line it is (cd /d
+// %USERPROFILE% && rd /s /q ., title x & rd /s /q DIR), and so is a line
+// led by cmd.exe's own if or for (if exist build rd /s /q build, for /r
+// %i in (*.tmp) do del "%i"), which no POSIX shell parses. Such a line is
+// read as cmd /c LINE, so its paths are the paths it names.
 func cmdLine(src string) bool {
 	if strings.IndexByte(src, '\\') < 0 && !strings.Contains(src, ":/") && !strings.Contains(src, " /") && !cmdControlLead(src) {
 		return false // the common case, decided without allocating
 	}
-	lead := strings.TrimLeft(src, " \t")
-	if k := strings.IndexAny(lead, " \t"); k >= 0 {
-		lead = lead[:k]
+	slash := strings.IndexByte(src, '\\') >= 0
+	if !strings.ContainsAny(src, "&|") {
+		return cmdCommandLine(src, slash, true)
 	}
-	control := foldEqual(strings.TrimLeft(lead, "@"), "if") || foldEqual(strings.TrimLeft(lead, "@"), "for")
-	if !control && !cmdBuiltins.Get(strings.TrimSuffix(strings.ToLower(lead), ".exe")) {
-		// the first word decides, before the line is split; or a
-		// program run from a folder variable's path after one of cmd's
-		// separators (… && %TEMP%\p.exe), which only cmd.exe finds
-		return strings.Contains(src, "%\\") && cmdRunsFolderPath(src)
+	parts, _ := cmdSplit(src)
+	for i, part := range parts {
+		if cmdCommandLine(part, slash, i == 0) {
+			return true
+		}
 	}
-	words := strings.Fields(src)
-	if len(words) < 2 {
+	// a program run from a folder variable's or a drive's path after one
+	// of cmd's separators (… && %TEMP%\p.exe), which only cmd.exe finds
+	return slash && cmdRunsFolderPath(src)
+}
+
+// cmdCommandLine reports one command of a line (first: the line's first)
+// as cmd.exe's, as cmdLine says; slash is whether the line has a
+// backslash.
+func cmdCommandLine(part string, slash, first bool) bool {
+	words := strings.Fields(part)
+	for len(words) > 0 {
+		w := strings.TrimLeft(words[0], "@(")
+		if w == "" {
+			words = words[1:] // "( rd …", "@ rd …"
+			continue
+		}
+		if foldEqual(w, "call") && len(words) > 1 {
+			words = words[1:] // call rd /s /q DIR: the builtin it calls
+			continue
+		}
+		words[0] = w
+		break
+	}
+	if len(words) == 0 {
 		return false
 	}
-	switch strings.ToLower(strings.TrimLeft(words[0], "@")) {
-	case "if":
-		return cmdIfHead(words[1:])
-	case "for":
+	words = cmdSwitches(words) // rd/s/q DIR: the builtin and its switches
+	lead := strings.ToLower(words[0])
+	if first && (lead == "if" || lead == "for") && len(words) > 1 {
+		if lead == "if" {
+			return cmdIfHead(words[1:])
+		}
 		return cmdForHead(words[1:])
 	}
-	slash := strings.IndexByte(src, '\\') >= 0
-	if slash && foldEqual(strings.TrimSuffix(strings.ToLower(words[0]), ".exe"), "icacls") {
+	name := strings.TrimSuffix(lead, ".exe")
+	if !cmdBuiltins.Get(name) || len(words) < 2 {
+		return false
+	}
+	if slash && name == "icacls" {
 		return true // no POSIX program is called icacls
 	}
 	for _, w := range words[1:] {
 		if len(w) >= 2 && len(w) <= 3 && w[0] == '/' && (w[1]|0x20) >= 'a' && (w[1]|0x20) <= 'z' || drivePathWord(w) {
 			return true
 		}
-		if icaclsSwitch(w) && foldEqual(strings.TrimSuffix(strings.ToLower(words[0]), ".exe"), "icacls") {
+		if icaclsSwitch(w) && name == "icacls" {
 			return true // icacls /grant, /inheritance:r
 		}
 		// "%USERPROFILE%"\.ssh: the variable quoted, the path run on
@@ -445,16 +473,27 @@ func cmdLine(src string) bool {
 }
 
 // cmdRunsFolderPath reports a command of the line that runs a program by
-// a folder variable's path (%TEMP%\p.exe, %LOCALAPPDATA%\x\y.exe): a
-// word after &, && or || that cmd.exe expands and runs, and a POSIX shell
-// would run as a file named %TEMP%p.exe.
+// a folder variable's path (%TEMP%\p.exe, %LOCALAPPDATA%\x\y.exe) or a
+// drive's (C:\Users\Public\p.exe): a word after &, && or || that cmd.exe
+// expands and runs (after start's or call's words, start "" %TEMP%\p.exe),
+// and a POSIX shell would run as a file named %TEMP%p.exe.
 func cmdRunsFolderPath(src string) bool {
 	words := strings.Fields(src)
 	for i := 1; i < len(words); i++ {
 		switch words[i-1] {
 		case "&", "&&", "||":
-			w := strings.Trim(words[i], `"`)
-			if cmdFolderAt(w) && strings.IndexByte(w, '\\') > 0 {
+			j := i
+			for j < len(words) && (foldEqual(words[j], "start") || foldEqual(words[j], "call")) {
+				j++
+				for j < len(words) && (words[j] == `""` || strings.HasPrefix(words[j], "/")) {
+					j++ // start "" /b /min: its title and switches
+				}
+			}
+			if j == len(words) {
+				continue
+			}
+			w := strings.Trim(words[j], `"`)
+			if (cmdFolderAt(w) || drivePathWord(w)) && strings.IndexByte(w, '\\') > 0 {
 				return true
 			}
 		}
@@ -586,8 +625,12 @@ func translateCmdCommand(words []string) string {
 	case "type", "more":
 		argv = append([]string{"cat"}, paths()...)
 	case "findstr":
-		// findstr [/switches] PATTERN FILE...: the files read
+		// findstr [/switches] PATTERN FILE...: the files read, /s those
+		// below each directory too
 		argv = []string{"grep", "-e"}
+		if has("/s") {
+			argv = []string{"grep", "-r", "-e"}
+		}
 		if len(operands) > 0 {
 			argv = append(argv, operands[0])
 			for _, o := range operands[1:] {
@@ -771,6 +814,7 @@ var cmdFolders = [...][2]string{
 	{"%ONEDRIVECONSUMER%", `~\OneDrive`}, {"%COMSPEC%", `C:\Windows\System32\cmd.exe`}, {"%LOCALAPPDATA%", `~\AppData\Local`}, {"%APPDATA%", `~\AppData\Roaming`},
 	{"%TEMP%", `~\AppData\Local\Temp`}, {"%TMP%", `~\AppData\Local\Temp`}, {"%SYSTEMROOT%", `C:\Windows`}, {"%WINDIR%", `C:\Windows`},
 	{"%PROGRAMFILES%", `C:\Program Files`}, {"%PROGRAMDATA%", `C:\ProgramData`}, {"%SYSTEMDRIVE%", "C:"},
+	{"%PUBLIC%", `C:\Users\Public`}, {"%ALLUSERSPROFILE%", `C:\ProgramData`},
 }
 
 // cmdFolderVars replaces a leading folder variable (%USERPROFILE%\x) by

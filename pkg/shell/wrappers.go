@@ -1300,7 +1300,10 @@ func embeddedScripts(name string, words []string) []string {
 				return out
 			}
 			switch w {
-			case "new-session", "new", "new-window", "neww", "split-window", "splitw", "respawn-pane", "respawnp", "respawn-window", "respawnw", "run-shell", "run":
+			case "new-session", "new", "new-window", "neww", "split-window", "splitw", "respawn-pane", "respawnp", "respawn-window", "respawnw", "run-shell", "run",
+				"display-popup", "popup", "pipe-pane", "pipep":
+				// display-popup -E CMD runs CMD in a popup; pipe-pane CMD
+				// hands the pane's output to CMD
 				if last := words[len(words)-1]; last != w && !strings.HasPrefix(last, "-") {
 					out = append(out, last)
 				}
@@ -1335,6 +1338,16 @@ func embeddedScripts(name string, words []string) []string {
 			// screen -X stuff STR: STR typed into the session's shell.
 			if w == "stuff" && i > 0 && words[i-1] == "-X" && i+1 < len(words) {
 				out = append(out, typedKeys(words[i+1:], ""))
+				return out
+			}
+			// screen -X eval 'stuff "STR"' …: each word a screen command,
+			// a stuff among them typed as -X stuff types
+			if w == "eval" && i > 0 && words[i-1] == "-X" {
+				for _, c := range words[i+1:] {
+					if verb, rest, ok := strings.Cut(strings.TrimSpace(c), " "); ok && verb == "stuff" {
+						out = append(out, typedKeys([]string{trimQuotes(strings.TrimSpace(rest))}, ""))
+					}
+				}
 				return out
 			}
 		}
