@@ -407,51 +407,59 @@ func cmdLine(src string) bool {
 		return false // the common case, decided without allocating
 	}
 	slash := strings.IndexByte(src, '\\') >= 0
-	if !strings.ContainsAny(src, "&|") {
-		return cmdCommandLine(src, slash, true)
-	}
-	parts, _ := cmdSplit(src)
-	for i, part := range parts {
-		if cmdCommandLine(part, slash, i == 0) {
-			return true
+	found, start, quoted := false, 0, false
+	for i := 0; i <= len(src) && !found; i++ {
+		// each command of the line, at cmd.exe's separators (& && || |)
+		// outside double quotes, as cmdSplit finds them
+		switch {
+		case i == len(src):
+			found = cmdCommandLine(src[start:], slash, start == 0)
+		case src[i] == '^' && !quoted:
+			i++
+		case src[i] == '"':
+			quoted = !quoted
+		case !quoted && (src[i] == '&' || src[i] == '|') && (i == 0 || src[i-1] != '>'):
+			found = cmdCommandLine(src[start:i], slash, start == 0)
+			if i+1 < len(src) && src[i+1] == src[i] {
+				i++
+			}
+			start = i + 1
 		}
 	}
-	// a program run from a folder variable's or a drive's path after one
-	// of cmd's separators (… && %TEMP%\p.exe), which only cmd.exe finds
-	return slash && cmdRunsFolderPath(src)
+	// or a program run from a folder variable's or a drive's path after
+	// one of cmd's separators (… && %TEMP%\p.exe), which only cmd.exe finds
+	return found || slash && strings.ContainsAny(src, "&|") && cmdRunsFolderPath(src)
 }
 
 // cmdCommandLine reports one command of a line (first: the line's first)
 // as cmd.exe's, as cmdLine says; slash is whether the line has a
-// backslash.
+// backslash. Its first word decides before anything is allocated.
 func cmdCommandLine(part string, slash, first bool) bool {
-	words := strings.Fields(part)
-	for len(words) > 0 {
-		w := strings.TrimLeft(words[0], "@(")
-		if w == "" {
-			words = words[1:] // "( rd …", "@ rd …"
-			continue
-		}
-		if foldEqual(w, "call") && len(words) > 1 {
-			words = words[1:] // call rd /s /q DIR: the builtin it calls
-			continue
-		}
-		words[0] = w
-		break
-	}
-	if len(words) == 0 {
+	lead, rest := cmdLeadWord(part)
+	if lead == "" {
 		return false
 	}
-	words = cmdSwitches(words) // rd/s/q DIR: the builtin and its switches
-	lead := strings.ToLower(words[0])
-	if first && (lead == "if" || lead == "for") && len(words) > 1 {
-		if lead == "if" {
-			return cmdIfHead(words[1:])
+	lower := strings.ToLower(lead)
+	if first && (lower == "if" || lower == "for") {
+		words := strings.Fields(rest)
+		if len(words) == 0 {
+			return false
 		}
-		return cmdForHead(words[1:])
+		if lower == "if" {
+			return cmdIfHead(words)
+		}
+		return cmdForHead(words)
 	}
-	name := strings.TrimSuffix(lead, ".exe")
-	if !cmdBuiltins.Get(name) || len(words) < 2 {
+	name := lower
+	if k := strings.IndexByte(name, '/'); k > 0 {
+		name = name[:k] // rd/s/q: the builtin and its switches
+	}
+	name = strings.TrimSuffix(name, ".exe")
+	if !cmdBuiltins.Get(name) {
+		return false
+	}
+	words := cmdSwitches(append([]string{lead}, strings.Fields(rest)...))
+	if len(words) < 2 {
 		return false
 	}
 	if slash && name == "icacls" {
@@ -470,6 +478,24 @@ func cmdCommandLine(part string, slash, first bool) bool {
 		}
 	}
 	return false
+}
+
+// cmdLeadWord is a command's first word as cmd.exe reads it, past @, a
+// bracket and call (@rd, ( rd, call rd), and the text after it.
+func cmdLeadWord(part string) (lead, rest string) {
+	rest = part
+	for {
+		rest = strings.TrimLeft(rest, " \t@(")
+		k := strings.IndexAny(rest, " \t")
+		if k < 0 {
+			return rest, ""
+		}
+		if foldEqual(rest[:k], "call") {
+			rest = rest[k:]
+			continue
+		}
+		return rest[:k], rest[k:]
+	}
 }
 
 // cmdRunsFolderPath reports a command of the line that runs a program by
@@ -676,7 +702,8 @@ func translateCmdCommand(words []string) string {
 		// start [/b /min /wait /d DIR] ["title"] PROG ARGS: PROG runs; a URL
 		// or a folder is opened
 		rest := words[1:]
-		for len(rest) > 0 && strings.HasPrefix(rest[0], "/") && len(rest[0]) <= 8 {
+		for len(rest) > 0 && (strings.HasPrefix(rest[0], "/") && len(rest[0]) <= 8 || rest[0] == "" && len(rest) > 1) {
+			// its switches, and an empty title ("") before PROG
 			if strings.EqualFold(rest[0], "/d") && len(rest) > 1 {
 				rest = rest[1:]
 			}

@@ -662,7 +662,9 @@ func (s *state) runs(f frame, name string, words []string, dyn []bool) {
 			}
 		} else if isCmdExe(name) {
 			if code, ok := cmdExeCode(words); ok {
-				s.parseString(translateCmdExe(code), s.viaFrame(f, name)) // cmdexe.go
+				// cmdexe.go; a child shell (scopes.go), whose cd moves the
+				// commands after it (cmd /c "cd /d DIR && rd /s /q x")
+				s.isolated(func() { s.parseString(translateCmdExe(code), s.viaFrame(f, name)) })
 			}
 		} else if pwshCmdlet(name) || pwshCmdletShape(words[0]) {
 			// a cmdlet run by name (an agent's PowerShell tool)
