@@ -32,30 +32,12 @@ const (
 // (-regtest, --mainnet), an operand (network-config testnet).
 func chainWord(w string, value bool) chainNet {
 	w = strings.Trim(w, "'\"")
-	if strings.Contains(w, "://") {
-		// a node's URL says its network by its host and path only: a
-		// user part (http://127.0.0.1:8545@mainnet.infura.io), a query
-		// or a fragment naming a test network is the caller's to write,
-		// and a main chain's host is one whatever its path says
-		if u, ok := match.ParseURL(w); ok && u.Host != "" {
-			if loopback(u.Host) || u.Host == "0.0.0.0" || u.Host == "::1" {
-				return netLocal // a node on this machine: anvil, a regtest bitcoind
-			}
-			p, _, _ := strings.Cut(u.Rest, "?")
-			p, _, _ = strings.Cut(p, "#")
-			if strings.Contains(strings.ToLower(u.Host), "mainnet") {
-				return netMain
-			}
-			w = u.Host + p
-		}
+	if u, ok := chainURL(w, value); ok {
+		return chainHost(u)
 	}
 	l := strings.ToLower(w)
-	for _, k := range []string{"localhost", "127.0.0.1", "0.0.0.0", "[::1]", "regtest", "localnet", "devnet", "testnet", "sepolia", "goerli", "holesky", "hoodi", "signet", "fuji", "amoy", "mumbai", "anvil", "hardhat", "ganache", ".testnet",
-		// truffle's network of that name, its local chain by convention
-		"development"} {
-		if strings.Contains(l, k) {
-			return netLocal
-		}
+	if chainNamed(l, chainLocalWords) || chainNamed(l, chainTestWords) {
+		return netLocal
 	}
 	if strings.Contains(l, "mainnet") {
 		return netMain
@@ -68,6 +50,69 @@ func chainWord(w string, value bool) chainNet {
 		return netLocal
 	}
 	return netMain // mainnet-beta's m, a provider's URL, $RPC_URL
+}
+
+// chainLocalWords name this machine's chain or a devnet container's:
+// words that say so only of a host that is this machine or a name on
+// its own network (http://anvil:8545, a compose service), never of a
+// public host or a path. chainTestWords name public test networks,
+// which a provider names in its host or its path's first segment
+// (eth-sepolia.g.alchemy.com, rpc.ankr.com/eth_sepolia).
+const (
+	chainLocalWords = "localhost 127.0.0.1 0.0.0.0 [::1] regtest localnet anvil hardhat ganache development"
+	chainTestWords  = "devnet testnet sepolia goerli holesky hoodi signet fuji amoy mumbai"
+)
+
+// chainNamed reports whether the lower-case text l holds one of the
+// blank-separated words.
+func chainNamed(l, words string) bool {
+	for _, k := range strings.Fields(words) {
+		if strings.Contains(l, k) {
+			return true
+		}
+	}
+	return false
+}
+
+// chainURL parses a word that names a node: a URL, or an option's value
+// that is a host name written bare (solana -u rpc.example.net): a dotted
+// word with no slash or blank.
+func chainURL(w string, value bool) (match.URL, bool) {
+	if !strings.Contains(w, "://") {
+		if !value || !strings.Contains(w, ".") || strings.ContainsAny(w, "/ =") || strings.HasPrefix(w, ".") || strings.HasPrefix(w, "-") || strings.HasPrefix(w, "$") {
+			return match.URL{}, false
+		}
+		w = "http://" + w
+	}
+	u, ok := match.ParseURL(w)
+	return u, ok && u.Host != ""
+}
+
+// chainHost reads a node's URL by its host and path only: a user part
+// (http://127.0.0.1:8545@mainnet.infura.io), a query or a fragment is the
+// caller's to write. A loopback host is this machine's node (anvil, a
+// regtest bitcoind); a host named for a main chain is one whatever its
+// path says; a public test network counts by the host or the path's first
+// segment, a local chain's name only by a host with no dot (a container's
+// name): localhost.example.net or example.net/anvil is someone's server.
+func chainHost(u match.URL) chainNet {
+	h := strings.ToLower(u.Host)
+	if loopback(h) || h == "0.0.0.0" || h == "::1" || loopback(u.IPHost) {
+		return netLocal
+	}
+	if strings.Contains(h, "mainnet") {
+		return netMain
+	}
+	if chainNamed(h, chainTestWords) || !strings.Contains(h, ".") && chainNamed(h, chainLocalWords) {
+		return netLocal
+	}
+	p, _, _ := strings.Cut(strings.TrimLeft(u.Rest, "/"), "/")
+	p, _, _ = strings.Cut(p, "?")
+	p, _, _ = strings.Cut(p, "#")
+	if chainNamed(strings.ToLower(p), chainTestWords) {
+		return netLocal
+	}
+	return netMain
 }
 
 // movesFunds judges a command whose verb moves funds on a chain.

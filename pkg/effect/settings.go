@@ -645,11 +645,18 @@ func (a *analysis) everyRepository(u catalog.SettingUse, i int, v string) bool {
 }
 
 // tempDirs are directories anyone can write (in lower case): Windows'
-// C:\Windows\Temp and C:\Users\Public as WSL mounts them among them.
-var tempDirs = []string{"/tmp", "/var/tmp", "/dev/shm", "/run/user", "/private/tmp", "/private/var/tmp", "/mnt/c/windows/temp", "/mnt/c/users/public"}
+// C:\Windows\Temp, C:\Users\Public and the system folders every user may
+// write into (Tasks, Tracing, the spooler's color folder) as WSL mounts
+// them among them, on any drive (inTemp reads /mnt/d/… as /mnt/c/…).
+var tempDirs = []string{"/tmp", "/var/tmp", "/dev/shm", "/run/user", "/private/tmp", "/private/var/tmp", "/mnt/c/windows/temp", "/mnt/c/users/public",
+	"/mnt/c/windows/tasks", "/mnt/c/windows/tracing", "/mnt/c/windows/system32/spool/drivers/color"}
 
+// inTemp reports a path in one of tempDirs or $TMPDIR.
 func inTemp(p string) bool {
 	p = strings.ToLower(path.Clean(p)) // /TMP is /tmp where names fold case
+	if len(p) > 7 && strings.HasPrefix(p, "/mnt/") && p[6] == '/' && p[5] >= 'a' && p[5] <= 'z' {
+		p = "/mnt/c" + p[6:] // another drive's Windows and Users folders
+	}
 	for _, t := range tempDirs {
 		if p == t || strings.HasPrefix(p, t+"/") {
 			return true

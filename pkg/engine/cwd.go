@@ -56,8 +56,11 @@ func (d *dirTracker) after(c *shell.Command, a *match.Argv) {
 		}
 		return
 	}
-	if !builtinVia(c.Via, d.funcs) {
-		return // cd in a child process changes nothing here; one in a line function's body does
+	if !builtinVia(c.Via, d.funcs) && !(c.Shell != 0 && cmdExeVia(c.Via)) {
+		// cd in a child process changes nothing here; one in a line
+		// function's body does, and one in cmd.exe's line moves the
+		// commands after it in that cmd.exe (a child shell, below)
+		return
 	}
 	if c.Shell != 0 {
 		// A cd inside a subshell or child moves the commands after it in
@@ -147,4 +150,10 @@ func sudoChdir(args []string) string {
 		}
 	}
 	return ""
+}
+
+// cmdExeVia reports a command run by cmd.exe's line (cmd /c "cd /d DIR &&
+// rd /s /q x"): cd is cmd.exe's own builtin there, not a program.
+func cmdExeVia(via []string) bool {
+	return len(via) == 1 && shell.CmdExeName(via[0])
 }

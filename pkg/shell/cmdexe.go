@@ -388,50 +388,86 @@ var cmdBuiltins = table.Map[string, bool]{Words: `del erase rd rmdir copy xcopy
 	robocopy move ren rename type findstr icacls`}
 
 // cmdLine reports a line that is cmd.exe's as an agent's Windows shell
-// tool sends it: led by one of cmdBuiltins, with a backslash (which cmd
-// keeps as a path separator where sh removes it as an escape: del /s
-// C:\Users\dev\* would be C:Usersdev*) and a word only Windows writes so:
-// a switch (/s, /q), a path from a drive (C:\…) or from a folder variable
-// (%USERPROFILE%\…). A builtin given a switch is cmd.exe's without a
-// backslash too (rd /s /q .git, rmdir /s /q dist: no POSIX rmdir is
-// handed /s), and so is a line led by cmd.exe's own if or for (if exist
-// build rd /s /q build, for /r %i in (*.tmp) do del "%i"), which no POSIX
-// shell parses. Such a line is read as cmd /c LINE, so its paths are the
-// paths it names.
+// tool sends it: one of its commands (split at & && || |, led by @, a
+// bracket or call, as cmd.exe reads them) is one of cmdBuiltins, with a
+// backslash (which cmd keeps as a path separator where sh removes it as
+// an escape: del /s C:\Users\dev\* would be C:Usersdev*) and a word only
+// Windows writes so: a switch (/s, /q, /s/q), a path from a drive (C:\…)
+// or from a folder variable (%USERPROFILE%\…). A builtin given a switch is
+// cmd.exe's without a backslash too (rd /s /q .git, rmdir /s /q dist: no
+// POSIX rmdir is handed /s), whichever command of the line it is (cd /d
+// %USERPROFILE% && rd /s /q ., title x & rd /s /q DIR), and so is a line
+// led by cmd.exe's own if or for (if exist build rd /s /q build, for /r
+// %i in (*.tmp) do del "%i"), which no POSIX shell parses. Such a line is
+// read as cmd /c LINE, so its paths are the paths it names.
 func cmdLine(src string) bool {
 	if strings.IndexByte(src, '\\') < 0 && !strings.Contains(src, ":/") && !strings.Contains(src, " /") && !cmdControlLead(src) {
 		return false // the common case, decided without allocating
 	}
-	lead := strings.TrimLeft(src, " \t")
-	if k := strings.IndexAny(lead, " \t"); k >= 0 {
-		lead = lead[:k]
+	slash := strings.IndexByte(src, '\\') >= 0
+	found, start, quoted := false, 0, false
+	for i := 0; i <= len(src) && !found; i++ {
+		// each command of the line, at cmd.exe's separators (& && || |)
+		// outside double quotes, as cmdSplit finds them
+		switch {
+		case i == len(src):
+			found = cmdCommandLine(src[start:], slash, start == 0)
+		case src[i] == '^' && !quoted:
+			i++
+		case src[i] == '"':
+			quoted = !quoted
+		case !quoted && (src[i] == '&' || src[i] == '|') && (i == 0 || src[i-1] != '>'):
+			found = cmdCommandLine(src[start:i], slash, start == 0)
+			if i+1 < len(src) && src[i+1] == src[i] {
+				i++
+			}
+			start = i + 1
+		}
 	}
-	control := foldEqual(strings.TrimLeft(lead, "@"), "if") || foldEqual(strings.TrimLeft(lead, "@"), "for")
-	if !control && !cmdBuiltins.Get(strings.TrimSuffix(strings.ToLower(lead), ".exe")) {
-		// the first word decides, before the line is split; or a
-		// program run from a folder variable's path after one of cmd's
-		// separators (… && %TEMP%\p.exe), which only cmd.exe finds
-		return strings.Contains(src, "%\\") && cmdRunsFolderPath(src)
+	// or a program run from a folder variable's or a drive's path after
+	// one of cmd's separators (… && %TEMP%\p.exe), which only cmd.exe finds
+	return found || slash && strings.ContainsAny(src, "&|") && cmdRunsFolderPath(src)
+}
+
+// cmdCommandLine reports one command of a line (first: the line's first)
+// as cmd.exe's, as cmdLine says; slash is whether the line has a
+// backslash. Its first word decides before anything is allocated.
+func cmdCommandLine(part string, slash, first bool) bool {
+	lead, rest := cmdLeadWord(part)
+	if lead == "" {
+		return false
 	}
-	words := strings.Fields(src)
+	lower := strings.ToLower(lead)
+	if first && (lower == "if" || lower == "for") {
+		words := strings.Fields(rest)
+		if len(words) == 0 {
+			return false
+		}
+		if lower == "if" {
+			return cmdIfHead(words)
+		}
+		return cmdForHead(words)
+	}
+	name := lower
+	if k := strings.IndexByte(name, '/'); k > 0 {
+		name = name[:k] // rd/s/q: the builtin and its switches
+	}
+	name = strings.TrimSuffix(name, ".exe")
+	if !cmdBuiltins.Get(name) {
+		return false
+	}
+	words := cmdSwitches(append([]string{lead}, strings.Fields(rest)...))
 	if len(words) < 2 {
 		return false
 	}
-	switch strings.ToLower(strings.TrimLeft(words[0], "@")) {
-	case "if":
-		return cmdIfHead(words[1:])
-	case "for":
-		return cmdForHead(words[1:])
-	}
-	slash := strings.IndexByte(src, '\\') >= 0
-	if slash && foldEqual(strings.TrimSuffix(strings.ToLower(words[0]), ".exe"), "icacls") {
+	if slash && name == "icacls" {
 		return true // no POSIX program is called icacls
 	}
 	for _, w := range words[1:] {
 		if len(w) >= 2 && len(w) <= 3 && w[0] == '/' && (w[1]|0x20) >= 'a' && (w[1]|0x20) <= 'z' || drivePathWord(w) {
 			return true
 		}
-		if icaclsSwitch(w) && foldEqual(strings.TrimSuffix(strings.ToLower(words[0]), ".exe"), "icacls") {
+		if icaclsSwitch(w) && name == "icacls" {
 			return true // icacls /grant, /inheritance:r
 		}
 		// "%USERPROFILE%"\.ssh: the variable quoted, the path run on
@@ -443,17 +479,46 @@ func cmdLine(src string) bool {
 	return false
 }
 
+// cmdLeadWord is a command's first word as cmd.exe reads it, past @, a
+// bracket and call (@rd, ( rd, call rd), and the text after it.
+func cmdLeadWord(part string) (lead, rest string) {
+	rest = part
+	for {
+		rest = strings.TrimLeft(rest, " \t@(")
+		k := strings.IndexAny(rest, " \t")
+		if k < 0 {
+			return rest, ""
+		}
+		if foldEqual(rest[:k], "call") {
+			rest = rest[k:]
+			continue
+		}
+		return rest[:k], rest[k:]
+	}
+}
+
 // cmdRunsFolderPath reports a command of the line that runs a program by
-// a folder variable's path (%TEMP%\p.exe, %LOCALAPPDATA%\x\y.exe): a
-// word after &, && or || that cmd.exe expands and runs, and a POSIX shell
-// would run as a file named %TEMP%p.exe.
+// a folder variable's path (%TEMP%\p.exe, %LOCALAPPDATA%\x\y.exe) or a
+// drive's (C:\Users\Public\p.exe): a word after &, && or || that cmd.exe
+// expands and runs (after start's or call's words, start "" %TEMP%\p.exe),
+// and a POSIX shell would run as a file named %TEMP%p.exe.
 func cmdRunsFolderPath(src string) bool {
 	words := strings.Fields(src)
 	for i := 1; i < len(words); i++ {
 		switch words[i-1] {
 		case "&", "&&", "||":
-			w := strings.Trim(words[i], `"`)
-			if cmdFolderAt(w) && strings.IndexByte(w, '\\') > 0 {
+			j := i
+			for j < len(words) && (foldEqual(words[j], "start") || foldEqual(words[j], "call")) {
+				j++
+				for j < len(words) && (words[j] == `""` || strings.HasPrefix(words[j], "/")) {
+					j++ // start "" /b /min: its title and switches
+				}
+			}
+			if j == len(words) {
+				continue
+			}
+			w := strings.Trim(words[j], `"`)
+			if (cmdFolderAt(w) || drivePathWord(w)) && strings.IndexByte(w, '\\') > 0 {
 				return true
 			}
 		}
@@ -585,8 +650,12 @@ func translateCmdCommand(words []string) string {
 	case "type", "more":
 		argv = append([]string{"cat"}, paths()...)
 	case "findstr":
-		// findstr [/switches] PATTERN FILE...: the files read
+		// findstr [/switches] PATTERN FILE...: the files read, /s those
+		// below each directory too
 		argv = []string{"grep", "-e"}
+		if has("/s") {
+			argv = []string{"grep", "-r", "-e"}
+		}
 		if len(operands) > 0 {
 			argv = append(argv, operands[0])
 			for _, o := range operands[1:] {
@@ -632,7 +701,8 @@ func translateCmdCommand(words []string) string {
 		// start [/b /min /wait /d DIR] ["title"] PROG ARGS: PROG runs; a URL
 		// or a folder is opened
 		rest := words[1:]
-		for len(rest) > 0 && strings.HasPrefix(rest[0], "/") && len(rest[0]) <= 8 {
+		for len(rest) > 0 && (strings.HasPrefix(rest[0], "/") && len(rest[0]) <= 8 || rest[0] == "" && len(rest) > 1) {
+			// its switches, and an empty title ("") before PROG
 			if strings.EqualFold(rest[0], "/d") && len(rest) > 1 {
 				rest = rest[1:]
 			}
@@ -782,6 +852,7 @@ var cmdFolders = [...][2]string{
 	{"%ONEDRIVECONSUMER%", `~\OneDrive`}, {"%COMSPEC%", `C:\Windows\System32\cmd.exe`}, {"%LOCALAPPDATA%", `~\AppData\Local`}, {"%APPDATA%", `~\AppData\Roaming`},
 	{"%TEMP%", `~\AppData\Local\Temp`}, {"%TMP%", `~\AppData\Local\Temp`}, {"%SYSTEMROOT%", `C:\Windows`}, {"%WINDIR%", `C:\Windows`},
 	{"%PROGRAMFILES%", `C:\Program Files`}, {"%PROGRAMDATA%", `C:\ProgramData`}, {"%SYSTEMDRIVE%", "C:"},
+	{"%PUBLIC%", `C:\Users\Public`}, {"%ALLUSERSPROFILE%", `C:\ProgramData`},
 }
 
 // cmdFolderVars replaces a leading folder variable (%USERPROFILE%\x) by

@@ -52,8 +52,8 @@ func TestCmdResolveVars(t *testing.T) {
 }
 
 // TestCmdLaterLine checks that a line whose later command is cmd.exe's,
-// or led by cmd /c and split by a POSIX shell at a semicolon, is read
-// both ways, and that POSIX lines with pipes and options are not.
+// or led by cmd /c and split by a POSIX shell at a semicolon, is read as
+// cmd.exe's, and that POSIX lines with pipes and options are not.
 func TestCmdLaterLine(t *testing.T) {
 	for src, want := range map[string]bool{
 		`git status && rd /s /q C:\Users\dev`:    true,
@@ -69,8 +69,35 @@ func TestCmdLaterLine(t *testing.T) {
 		`echo a; echo b`:                         false,
 		`npm run build && rmdir build`:           false,
 	} {
-		if got := cmdLaterLine(src); got != want {
-			t.Errorf("cmdLaterLine(%q) = %v, want %v", src, got, want)
+		if got := cmdLine(src) || cmdLaterLine(src); got != want {
+			t.Errorf("cmd reading of %q = %v, want %v", src, got, want)
+		}
+	}
+}
+
+// TestCmdLineBothReadings checks that a cmd.exe line holding more than
+// one command or POSIX text is also read as the POSIX shell reads it,
+// so that what only the POSIX shell runs (rm -rf after a semicolon, a
+// variable it expands) is seen.
+func TestCmdLineBothReadings(t *testing.T) {
+	for src, want := range map[string]string{
+		`git status; rm -rf ~ && rd /s /q dist`: "rm -rf ~",
+		`rd /s /q dist & echo x; rm -rf ~`:      "rm -rf ~",
+		`rm -rf "$HOME" && rd /s /q dist`:       "rm -rf $HOME",
+		`git status && rd /s /q C:\Users\dev`:   "rm -r -f /mnt/c/Users/dev",
+	} {
+		found := false
+		var got []string
+		for _, c := range Parse(src).Commands {
+			line := c.Program
+			for _, a := range c.Args {
+				line += " " + a
+			}
+			got = append(got, line)
+			found = found || line == want
+		}
+		if !found {
+			t.Errorf("Parse(%q) = %q, want a command %q", src, got, want)
 		}
 	}
 }

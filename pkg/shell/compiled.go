@@ -64,7 +64,7 @@ func compilerNameIn(shapes map[string][]sourceShape, name string, words []string
 // a one-shot process some 170k instructions.
 var compilerNames = table.Map[string, bool]{Words: `amm c++ cabal cargo cargo-script cc clang clang++
 	crystal cs-script csc cscript csi css dart dmd dotnet dotnet-script dub escript g++ gcc gdc ghc
-	go groovy java javac jbang kotlin kotlinc kscript ldc2 ldmd2 mcs nim ocaml ocamlc ocamlfind
+	go groovy hipcc icpx icx java javac jbang kotlin kotlinc kscript ldc2 ldmd2 mcs nim nvcc ocaml ocamlc ocamlfind
 	ocamlopt rdmd runghc runhaskell rust-script rustc scala scala-cli scriptisto stack swift
 	swift-sh swiftc tcc utop wscript zig`}
 

@@ -73,9 +73,18 @@ func icaclsOpen(spec string) bool {
 	}
 	for _, g := range icaclsOpenGrantees {
 		if who == g {
-			// the rights after any (OI)(CI) inheritance flags
-			r := rights[strings.LastIndexByte(rights, ')')+1:]
-			return strings.ContainsAny(r, "fmw")
+			// the rights besides the (OI)(CI)(IO)(NP)(I) inheritance
+			// flags, bare (F, RX,W) or in brackets themselves ((F), (M))
+			for _, r := range strings.FieldsFunc(rights, func(c rune) bool { return c == '(' || c == ')' || c == ',' }) {
+				switch r {
+				case "oi", "ci", "io", "np", "i":
+				default:
+					if strings.ContainsAny(r, "fmw") {
+						return true
+					}
+				}
+			}
+			return false
 		}
 	}
 	return false

@@ -464,6 +464,12 @@ func (t *pwshT) command(words []string) string {
 		val, i = pwshParamValue(words, i, val, attached)
 		switch to := v.params[full]; to {
 		case "=":
+			if v.program == "" && full == "filepath" {
+				// Start-Process -ArgumentList A -FilePath P: the file is
+				// the program wherever it is named
+				operands = append([]string{pwshValue(val)}, operands...)
+				continue
+			}
 			if strings.HasPrefix(val, "@(") && strings.HasSuffix(val, ")") {
 				val = val[2 : len(val)-1] // an array
 			}

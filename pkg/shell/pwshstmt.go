@@ -259,32 +259,48 @@ func pwshPathDirs(val string) string {
 	return strings.Join(dirs, ":")
 }
 
-// pwshEnvGrows reads the value of $env:NAME = A + B where one side is the
-// variable itself and the other a literal: the export that puts the literal
-// before or after the variable's value (a PATH's directories separated as
-// POSIX separates them). ok is false for any other value.
+// pwshEnvGrows reads the value of $env:NAME = A + B (+ C…) where the
+// first or the last part is the variable itself and the others literals
+// ([IO.Path]::PathSeparator among them, a ";"), or a double-quoted string
+// that starts or ends with the variable ("C:\x;$env:PATH"): the export
+// that puts the literal before or after the variable's value (a PATH's
+// directories separated as POSIX separates them). ok is false for any
+// other value.
 func pwshEnvGrows(n, rhs string) (line string, ok bool) {
-	a, b, found := strings.Cut(rhs, "+")
-	if !found || strings.Contains(b, "+") {
+	parts := pwshSplit(strings.TrimSpace(rhs), "+")
+	if len(parts) == 1 {
+		parts = pwshInterpolatedSelf(strings.TrimSpace(rhs), n)
+	}
+	if len(parts) < 2 {
 		return "", false
 	}
-	a, b = strings.TrimSpace(a), strings.TrimSpace(b)
 	self := func(w string) bool {
-		w = strings.Trim(w, "()")
+		w = strings.Trim(strings.TrimSpace(w), "()")
 		return strings.EqualFold(w, "$env:"+n) || strings.EqualFold(w, "${env:"+n+"}")
 	}
-	lit, before := b, false
+	lits, before := parts[1:], false
 	switch {
-	case self(a) && !self(b):
-	case self(b) && !self(a):
-		lit, before = a, true
+	case self(parts[0]) && !self(parts[len(parts)-1]):
+	case self(parts[len(parts)-1]) && !self(parts[0]):
+		lits, before = parts[:len(parts)-1], true
 	default:
 		return "", false
 	}
-	if !pwshIsLiteral(lit) || pwshValue(lit) == "$_" {
-		return "", false
+	var b strings.Builder
+	for _, lit := range lits {
+		lit = strings.TrimSpace(lit)
+		switch {
+		case self(lit):
+			return "", false
+		case pwshPathSeparator(lit):
+			b.WriteByte(';')
+		case !pwshIsLiteral(lit) || pwshValue(lit) == "$_":
+			return "", false
+		default:
+			b.WriteString(pwshValue(lit))
+		}
 	}
-	val := pwshValue(lit)
+	val := b.String()
 	if strings.EqualFold(n, "path") {
 		n = "PATH" // Windows' names ignore case ($env:Path)
 		val = pwshPathDirs(val)
@@ -298,6 +314,32 @@ func pwshEnvGrows(n, rhs string) (line string, ok bool) {
 		return "export " + n + "=" + pwshQuoteWord(val) + "\"$" + n + "\"", true
 	}
 	return "export " + n + "=\"$" + n + "\"" + pwshQuoteWord(val), true
+}
+
+// pwshInterpolatedSelf splits a double-quoted string that starts or ends
+// with $env:NAME (or ${env:NAME}) into the variable and the quoted rest,
+// as NAME's value grown by a literal; nil for any other word.
+func pwshInterpolatedSelf(w, n string) []string {
+	if len(w) < 2 || w[0] != '"' || w[len(w)-1] != '"' {
+		return nil
+	}
+	inner := w[1 : len(w)-1]
+	for _, v := range [...]string{"$env:" + n, "${env:" + n + "}"} {
+		if len(inner) > len(v) && strings.EqualFold(inner[len(inner)-len(v):], v) {
+			return []string{`"` + inner[:len(inner)-len(v)] + `"`, v}
+		}
+		if len(inner) > len(v) && strings.EqualFold(inner[:len(v)], v) && !isIdent(inner[len(v)]) {
+			return []string{v, `"` + inner[len(v):] + `"`}
+		}
+	}
+	return nil
+}
+
+// pwshPathSeparator reports .NET's search-path separator named in code
+// ([IO.Path]::PathSeparator, [System.IO.Path]::PathSeparator): ";".
+func pwshPathSeparator(w string) bool {
+	l := strings.ToLower(w)
+	return l == "[io.path]::pathseparator" || l == "[system.io.path]::pathseparator"
 }
 
 // assign records a variable assignment ($name = VALUE) and appends the

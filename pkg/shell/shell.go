@@ -85,6 +85,8 @@
 // wrapped command's words); treat them as read-only.
 package shell
 
+import "strings"
+
 // Command is one simple command the shell would run.
 type Command struct {
 	Name      string     // program base name after quote removal ("rm" for "/bin/rm", "r''m", "\rm")
@@ -288,18 +290,23 @@ func Parse(src string) Result { return ParseIn(src, Place{}) }
 // ParseIn is Parse for a line run at a known Place: files the line writes
 // and runs are matched whatever path spells them.
 func ParseIn(src string, at Place) Result {
-	if cmdLine(src) {
-		src = "cmd /c " + quoteWord(src) // cmdexe.go
+	if cmdLine(src) || cmdLaterLine(src) {
+		// cmd.exe's line (cmdexe.go, cmdlater.go); where it holds more
+		// than one command or text only a POSIX shell or PowerShell
+		// reads ($HOME, ;), also as that shell would run it: a cmd.exe
+		// reading alone would take rm -rf "$HOME" && rd /s /q dist for
+		// a folder named $HOME
+		// (where that shell parses it: a line no POSIX shell parses,
+		// & "C:\Program Files\x.exe" list, runs nothing there)
+		cmd := "cmd /c " + quoteWord(src)
+		if strings.ContainsAny(src, "&|;\n$`") {
+			if alt := shellReading(src); !slowParse(alt, at).Unparsed {
+				cmd += "\n" + alt
+			}
+		}
+		src = cmd
 	} else {
-		orig := src
-		if pwshLine(src) {
-			src = "pwsh -c " + quoteWord(src) // pwshnames.go
-		}
-		if cmdLaterLine(orig) {
-			// a later command is cmd.exe's: the line as cmd.exe runs it
-			// too (cmdlater.go)
-			src = "cmd /c " + quoteWord(orig) + "\n" + src
-		}
+		src = shellReading(src)
 	}
 	if r, ok := fastParse(src, at); ok {
 		return r
@@ -313,6 +320,16 @@ func ParseIn(src string, at Place) Result {
 		}
 	}
 	return r
+}
+
+// shellReading is the line as the shell that parses it reads it:
+// PowerShell's where it is written as PowerShell (pwshnames.go), the
+// POSIX shell's otherwise.
+func shellReading(src string) string {
+	if pwshLine(src) {
+		return "pwsh -c " + quoteWord(src)
+	}
+	return src
 }
 
 // ScriptFromArgs reports whether c is a shell or interpreter that takes the

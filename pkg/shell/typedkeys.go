@@ -1,6 +1,7 @@
 package shell
 
 import (
+	"strconv"
 	"strings"
 	"unicode/utf8"
 )
@@ -104,20 +105,53 @@ func cursorKey(w string) bool {
 
 // typedKeys gives the command line keys typed into a shell spell (tmux
 // send-keys, screen -X stuff): the words after the options (those in
-// withArg take a value).
+// withArg take a value). With tmux's -H each key is a byte in hex (72 6d
+// 0a is "rm" and a line's end).
 func typedKeys(words []string, withArg string) string {
 	var t typedLine
+	hex := false
 	for i := 0; i < len(words); i++ {
 		w := words[i]
 		if len(w) == 2 && w[0] == '-' && len(t.b) == 0 {
 			if strings.IndexByte(withArg, w[1]) >= 0 {
 				i++
 			}
+			hex = hex || w == "-H"
+			continue
+		}
+		if hex {
+			t.hexKey(w)
 			continue
 		}
 		t.key(w)
 	}
 	return t.text()
+}
+
+// hexKey adds a byte given in hex (tmux send-keys -H 0a): a line's end, a
+// backspace or the character; a word that is no byte is typed as it is.
+func (t *typedLine) hexKey(w string) {
+	b, err := strconv.ParseUint(w, 16, 8)
+	switch {
+	case err != nil:
+		t.key(w)
+	case b == '\n' || b == '\r':
+		t.end()
+	case b == 0x7f || b == 0x08:
+		t.key("BSpace")
+	case b == 0x03:
+		t.key("C-c")
+	default:
+		t.b = append(t.b, byte(b))
+	}
+}
+
+// trimQuotes takes one pair of matching outer quotes off a word.
+func trimQuotes(w string) string {
+	if n := len(w); n >= 2 && (w[0] == '"' || w[0] == '\'') && w[n-1] == w[0] {
+		return w[1 : n-1]
+	}
+	return w
 }
 
 // TypedText is the text keys typed one by one spell, as a terminal

@@ -662,7 +662,9 @@ func (s *state) runs(f frame, name string, words []string, dyn []bool) {
 			}
 		} else if isCmdExe(name) {
 			if code, ok := cmdExeCode(words); ok {
-				s.parseString(translateCmdExe(code), s.viaFrame(f, name)) // cmdexe.go
+				// cmdexe.go; a child shell (scopes.go), whose cd moves the
+				// commands after it (cmd /c "cd /d DIR && rd /s /q x")
+				s.isolated(func() { s.parseString(translateCmdExe(code), s.viaFrame(f, name)) })
 			}
 		} else if pwshCmdlet(name) || pwshCmdletShape(words[0]) {
 			// a cmdlet run by name (an agent's PowerShell tool)
@@ -1300,7 +1302,10 @@ func embeddedScripts(name string, words []string) []string {
 				return out
 			}
 			switch w {
-			case "new-session", "new", "new-window", "neww", "split-window", "splitw", "respawn-pane", "respawnp", "respawn-window", "respawnw", "run-shell", "run":
+			case "new-session", "new", "new-window", "neww", "split-window", "splitw", "respawn-pane", "respawnp", "respawn-window", "respawnw", "run-shell", "run",
+				"display-popup", "popup", "pipe-pane", "pipep":
+				// display-popup -E CMD runs CMD in a popup; pipe-pane CMD
+				// hands the pane's output to CMD
 				if last := words[len(words)-1]; last != w && !strings.HasPrefix(last, "-") {
 					out = append(out, last)
 				}
@@ -1335,6 +1340,16 @@ func embeddedScripts(name string, words []string) []string {
 			// screen -X stuff STR: STR typed into the session's shell.
 			if w == "stuff" && i > 0 && words[i-1] == "-X" && i+1 < len(words) {
 				out = append(out, typedKeys(words[i+1:], ""))
+				return out
+			}
+			// screen -X eval 'stuff "STR"' …: each word a screen command,
+			// a stuff among them typed as -X stuff types
+			if w == "eval" && i > 0 && words[i-1] == "-X" {
+				for _, c := range words[i+1:] {
+					if verb, rest, ok := strings.Cut(strings.TrimSpace(c), " "); ok && verb == "stuff" {
+						out = append(out, typedKeys([]string{trimQuotes(strings.TrimSpace(rest))}, ""))
+					}
+				}
 				return out
 			}
 		}
