@@ -596,6 +596,7 @@ func (a *analysis) words(i int, c *shell.Command, f *cmdFacts, cl *catalog.Class
 	a.tokenToOtherHost(i, c, cl, f)   // tokenhost.go: gh api --hostname H
 	a.movesFunds(i, c, cl)            // funds.go: solana transfer, cast send
 	a.broadcastsTransaction(i, c, cl) // chainrpc.go: curl -d '{"method":"eth_sendRawTransaction"…}'
+	a.readsLivePayments(i, c, cl)     // livepayments.go: stripe customers list --live
 	if e != nil && e.Prop("installs") != "" {
 		for _, w := range cl.Words {
 			// An index option naming the public registry, or a local
