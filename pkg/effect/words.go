@@ -274,6 +274,11 @@ func (a *analysis) words(i int, c *shell.Command, f *cmdFacts, cl *catalog.Class
 				// archive's member named from the filesystem's root
 				p = a.clean("/"+w.Text, i)
 			}
+			if props && w.Option == "" {
+				if inner, ok := containerFile(w.Text, e.Prop("container-files")); ok {
+					p = a.clean(inner, i) // containerfiles.go: lxc file pull web/etc/shadow -
+				}
+			}
 			if edits == 0 && cl.Mark("inplace") {
 				edits = 2
 				if (c.Name == "sed" || c.Name == "gsed") && sedEditsOnly(c.Args) { // sededit.go
