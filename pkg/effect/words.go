@@ -260,6 +260,9 @@ func (a *analysis) words(i int, c *shell.Command, f *cmdFacts, cl *catalog.Class
 				a.add(Effect{Kind: RemoteCode, Cmd: i, Detail: "index", Word: w.Option + " " + w.Text})
 				continue
 			}
+			if props && w.Role == catalog.Read && unshown(e.Prop("unshown-if"), cl) {
+				continue // openssl rsa -check -noout -in KEY: the key is used, not shown
+			}
 			if w.Role == catalog.SQLFile {
 				if text, ok := a.fileText(w.Text); ok {
 					a.add(Effect{Kind: SQL, Cmd: i, Target: text})
