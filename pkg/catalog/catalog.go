@@ -163,6 +163,15 @@
 // "rooted-members" marks an archive reader whose operands name members
 // from the filesystem's root without the leading slash (borg extract
 // REPO::ARCHIVE home/dev/.ssh/id_rsa reads /home/dev/.ssh/id_rsa).
+// "unshown-if=MARK,NOT" marks a program that, with the mark MARK set and
+// the mark NOT unset, prints nothing of the files it reads (openssl rsa
+// -check -noout -in KEY: the key is checked, not shown): its reads are
+// uses, not reads into the agent.
+// "container-files=SEP" marks a copy out of a container whose source names
+// the container, SEP and the file from the container's root (docker cp
+// web:/etc/shadow -, SEP ":"; lxc file pull web/etc/shadow -, SEP "/"):
+// the file is read as that path, as a command run in the container reads
+// it (lxc exec web -- cat /etc/shadow).
 // "pickaxe=-S,-G" names the options whose value a history search looks
 // for in the changes (git log -S TEXT): printed with a patch option of
 // "patch-paths", a pattern naming secret material prints every secret ever

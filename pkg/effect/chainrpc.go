@@ -94,10 +94,10 @@ func (a *analysis) broadcastsTransaction(i int, c *shell.Command, cl *catalog.Cl
 		}
 		host := w.Text
 		if u, ok := match.ParseURL(w.Text); ok {
-			if thisMachine(u.Host) {
-				return // a node on this machine: anvil, a regtest bitcoind
-			}
-			host = u.Scheme + "://" + u.Host + u.Rest // chainWord reads its host and path
+			// chainWord reads its host and path: only a loopback host is
+			// this machine's node (anvil, a regtest bitcoind); a staging
+			// or sandbox host, or one a variable names, may be any chain's
+			host = u.Scheme + "://" + u.Host + u.Rest
 		}
 		if n := chainWord(host, true); n == netLocal {
 			return

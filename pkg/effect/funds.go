@@ -168,3 +168,11 @@ func (a *analysis) movesFunds(i int, c *shell.Command, cl *catalog.Classified) {
 	}
 	a.add(Effect{Kind: Destroy, Cmd: i, Detail: "shared-change", Word: c.Name + " moves funds on a main chain"})
 }
+
+// MainChainURL reports whether a node's URL (a wallet tool's rpcUrl, a
+// provider's endpoint) points at a main chain by its host and path: not a
+// node on this machine, nor one named for a devnet or a public test
+// network. Only a URL is read; any other text says nothing.
+func MainChainURL(u string) bool {
+	return strings.Contains(u, "://") && chainWord(u, true) == netMain
+}

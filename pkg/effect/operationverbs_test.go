@@ -161,11 +161,12 @@ func TestKeytabUsedHere(t *testing.T) {
 	}
 }
 
-// TestContainerFilePull: lxc file pull reads the container's file as a
-// path under the project would be read, so a key pulled out is a
-// credential read; a log is not.
+// TestContainerFilePull: lxc file pull reads the container's file at its
+// path inside the container (catalogue container-files), as a command run
+// in the container reads it, so a key pulled out is a credential read; a
+// log is not.
 func TestContainerFilePull(t *testing.T) {
-	if effs := effectsOf("lxc file pull devbox/root/.secret/id_ed25519 -"); !hasEffect(effs, "read /home/dev/project/devbox/root/.secret/id_ed25519") {
+	if effs := effectsOf("lxc file pull devbox/root/.secret/id_ed25519 -"); !hasEffect(effs, "read /root/.secret/id_ed25519") {
 		t.Errorf("lxc file pull: no read: %v", effs)
 	}
 	if effs := effectsOf("incus file pull devbox/var/log/syslog ./logs/"); !hasEffect(effs, "write /home/dev/project/logs") {

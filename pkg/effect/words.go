@@ -260,6 +260,9 @@ func (a *analysis) words(i int, c *shell.Command, f *cmdFacts, cl *catalog.Class
 				a.add(Effect{Kind: RemoteCode, Cmd: i, Detail: "index", Word: w.Option + " " + w.Text})
 				continue
 			}
+			if props && w.Role == catalog.Read && unshown(e.Prop("unshown-if"), cl) {
+				continue // openssl rsa -check -noout -in KEY: the key is used, not shown
+			}
 			if w.Role == catalog.SQLFile {
 				if text, ok := a.fileText(w.Text); ok {
 					a.add(Effect{Kind: SQL, Cmd: i, Target: text})
@@ -273,6 +276,11 @@ func (a *analysis) words(i int, c *shell.Command, f *cmdFacts, cl *catalog.Class
 				// borg extract REPO::ARCHIVE home/dev/.kube/config: an
 				// archive's member named from the filesystem's root
 				p = a.clean("/"+w.Text, i)
+			}
+			if props && w.Option == "" {
+				if inner, ok := containerFile(w.Text, e.Prop("container-files")); ok {
+					p = a.clean(inner, i) // containerfiles.go: lxc file pull web/etc/shadow -
+				}
 			}
 			if edits == 0 && cl.Mark("inplace") {
 				edits = 2
@@ -596,6 +604,7 @@ func (a *analysis) words(i int, c *shell.Command, f *cmdFacts, cl *catalog.Class
 	a.tokenToOtherHost(i, c, cl, f)   // tokenhost.go: gh api --hostname H
 	a.movesFunds(i, c, cl)            // funds.go: solana transfer, cast send
 	a.broadcastsTransaction(i, c, cl) // chainrpc.go: curl -d '{"method":"eth_sendRawTransaction"…}'
+	a.readsLivePayments(i, c, cl)     // livepayments.go: stripe customers list --live
 	if e != nil && e.Prop("installs") != "" {
 		for _, w := range cl.Words {
 			// An index option naming the public registry, or a local

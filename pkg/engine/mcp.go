@@ -249,6 +249,7 @@ func (ev *evaluation) mcpCall(server, tool string, args, ann map[string]any, pri
 	}
 	if !ev.denied() {
 		w.sharedChange(args) // mcpchanges.go: merge_pull_request, push_files {branch: main}
+		w.chainNodes(args)   // mcpchainnodes.go: send_transaction {network: sepolia, rpcUrl: mainnet}
 	}
 	if !ev.denied() {
 		w.verbKindEffect(args) // mcpverbs.go: teardown_project, empty_bucket, deactivate_users

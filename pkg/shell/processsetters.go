@@ -1,6 +1,8 @@
 package shell
 
 import (
+	"maps"
+	"slices"
 	"strings"
 
 	"rampart.dev/pkg/internal/substrs"
@@ -52,6 +54,7 @@ func processSetters(lang, code string) string {
 	if lang == "csharp" {
 		progs = append(progs, startInfoPrograms(code)...)
 	}
+	args = steppedArguments(code, args, arguments) // argsteps.go
 	if len(progs) == 0 || len(args) == 0 {
 		return code
 	}
@@ -167,4 +170,27 @@ func swiftProcessCalls(code string) string {
 			", arguments:", ", ").Replace(code)
 	}
 	return code
+}
+
+// steppedArguments adds to args the argument lists the code builds a step
+// at a time (argsteps.go): C#'s X.ArgumentList, added to; Swift's
+// arguments property appended to (t.arguments?.append(c)), or set to a
+// list variable appended to (t.arguments = a; a.append(…)).
+func steppedArguments(code string, args []propValue, arguments []string) []propValue {
+	steps := argSteps(code)
+	if len(steps) == 0 {
+		return args
+	}
+	for i, a := range args {
+		if l, ok := steps[a.expr]; ok && identName(a.expr) {
+			args[i].expr = l.expr() // t.arguments = a
+		}
+	}
+	for _, name := range slices.Sorted(maps.Keys(steps)) { // one order, one text
+		prop := name[strings.LastIndexByte(name, '.')+1:]
+		if prop == "ArgumentList" || strings.Contains(name, ".") && slices.Contains(arguments, prop) {
+			args = append(args, propValue{expr: steps[name].expr(), at: steps[name].at})
+		}
+	}
+	return args
 }

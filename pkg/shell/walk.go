@@ -1257,8 +1257,10 @@ func (s *state) finish(e *expander, redirs []*syntax.Redirect) {
 		}
 	case len(e.procIn) > 0 && len(inner) > 0:
 		// cmd < <(X), cmd <(X): X's output is what cmd reads, as in X | cmd.
+		// A launcher given <(X) as the program it runs (accelerate
+		// launch <(X), torchrun <(X)) runs X's output, as X | sh does.
 		s.link(f.pl, e.procIn)
-		if fdStdin || stdinProcSubst(redirs) {
+		if fdStdin || stdinProcSubst(redirs) || launchesSubst(chain, inner) {
 			f.inPipe = true // and what reads it is judged as a pipeline's stage is
 		}
 	}
@@ -1377,6 +1379,9 @@ func (s *state) finish(e *expander, redirs []*syntax.Redirect) {
 			kinds = nameKinds.Get(name)
 		}
 		lang, stdin = readsStdinKinds(kinds, name, inner)
+		if !stdin && launchesSubst(chain, inner) {
+			lang, stdin = "python", true // accelerate launch <(X): X | python
+		}
 	}
 	xargsFed := false
 	if xargs && argFile(e.words) == "" {

@@ -1205,6 +1205,30 @@ func XargsArgFile(args []string) string {
 	return ""
 }
 
+// procSubstWord reports a word that is a process substitution <(…).
+func procSubstWord(w string) bool { return strings.HasPrefix(w, "<(") && strings.HasSuffix(w, ")") }
+
+// pythonLaunchers are the programs that hand their first operand to Python
+// as the script each worker runs (accelerate launch, torchrun, deepspeed):
+// Python reads a script from a pipe's path, so <(X) there runs X's output,
+// as X | python does. (exec of the path itself, by a wrapper that runs its
+// operand as a program, runs nothing: a pipe is no regular file.)
+var pythonLaunchers = table.Map[string, bool]{Words: `accelerate torchrun deepspeed`}
+
+// launchesSubst reports a command whose program, reached through the
+// wrappers of chain, is a process substitution a Python launcher runs.
+func launchesSubst(chain, inner []string) bool {
+	if len(inner) == 0 || !procSubstWord(inner[0]) {
+		return false
+	}
+	for _, w := range chain {
+		if pythonLaunchers.Get(w) {
+			return true
+		}
+	}
+	return false
+}
+
 // stdinPath reports whether a path names the process's own standard
 // input: /dev/stdin, descriptor 0 under /dev/fd or /proc, or "-".
 func stdinPath(p string) bool {
