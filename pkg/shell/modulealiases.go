@@ -227,27 +227,7 @@ func goImportAliases(code string) string {
 // goRequalify writes pkg. for every alias. in code that starts a name
 // (not a field or method of another value: v.alias.X stays).
 func goRequalify(code, alias, pkg string) string {
-	var b strings.Builder
-	from := 0
-	for at := 0; at < len(code); {
-		k := strings.Index(code[at:], alias+".")
-		if k < 0 {
-			break
-		}
-		k += at
-		at = k + len(alias) + 1
-		if k > 0 && (isIdent(code[k-1]) || code[k-1] == '.') {
-			continue
-		}
-		b.WriteString(code[from:k])
-		b.WriteString(pkg + ".")
-		from = at
-	}
-	if from == 0 {
-		return code
-	}
-	b.WriteString(code[from:])
-	return b.String()
+	return replaceNameStarts(code, alias+".", pkg+".")
 }
 
 // goQualifyBare writes pkg. before the bare calls, after the import at
@@ -256,28 +236,35 @@ func goRequalify(code, alias, pkg string) string {
 func goQualifyBare(code, pkg string, at int) string {
 	head, body := code[:at], code[at:]
 	for _, h := range goBareNames(pkg) {
-		var b strings.Builder
-		from := 0
-		for i := 0; i < len(body); {
-			k := strings.Index(body[i:], h+"(")
-			if k < 0 {
-				break
-			}
-			k += i
-			i = k + len(h)
-			if k > 0 && (isIdent(body[k-1]) || body[k-1] == '.') {
-				continue
-			}
-			b.WriteString(body[from:k])
-			b.WriteString(pkg + ".")
-			from = k
-		}
-		if from > 0 {
-			b.WriteString(body[from:])
-			body = b.String()
-		}
+		body = replaceNameStarts(body, h+"(", pkg+"."+h+"(")
 	}
 	return head + body
+}
+
+// replaceNameStarts replaces each old in code that starts a name (the
+// byte before it is no identifier's and no dot) by new.
+func replaceNameStarts(code, old, new string) string {
+	var b strings.Builder
+	from := 0
+	for at := 0; at < len(code); {
+		k := strings.Index(code[at:], old)
+		if k < 0 {
+			break
+		}
+		k += at
+		at = k + len(old)
+		if k > 0 && (isIdent(code[k-1]) || code[k-1] == '.') {
+			continue
+		}
+		b.WriteString(code[from:k])
+		b.WriteString(new)
+		from = at
+	}
+	if from == 0 {
+		return code
+	}
+	b.WriteString(code[from:])
+	return b.String()
 }
 
 // goBareNames are the names the Go hooks call in package pkg (Command,
