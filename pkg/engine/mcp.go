@@ -298,6 +298,7 @@ type mcpWalk struct {
 	serverSeen  bool   // the server's own name was judged as a target (mcptargets.go)
 	setting     string // the cd and exports its arguments give the commands it runs (mcpsetting.go)
 	inWords     bool   // walking a known program's words, its command line already read (mcpargwords.go)
+	named       bool   // the object being walked names its program under a key of its own ({"command": "rm", "args": […]})
 }
 
 // maxMCPDepth bounds the walk of nested arguments.
@@ -340,6 +341,13 @@ func (w *mcpWalk) value(key string, v any, depth int) {
 			}
 			return
 		}
+		named := w.named
+		w.named = false
+		for _, k := range keys {
+			if kk := w.keyKind(k); kk == keyCommand || kk == keyProgram {
+				w.named = true
+			}
+		}
 		for _, k := range keys {
 			if words != "" && k == words {
 				w.walkWords(k, x[k], depth+1) // mcpargwords.go
@@ -347,6 +355,7 @@ func (w *mcpWalk) value(key string, v any, depth int) {
 			}
 			w.value(k, x[k], depth+1)
 		}
+		w.named = named
 	case []any:
 		argv, ok := strings_(x)
 		if !ok && (kind == keyArgv || kind == keyArgs || kind == keyCommand) {
@@ -398,6 +407,12 @@ func (w *mcpWalk) value(key string, v any, depth int) {
 				if kind != keyArgs {
 					w.listedLines(argv) // mcpobjects.go: a CI script's list of lines
 				}
+				return
+			case kind == keyArgs && strings.HasPrefix(argv[0], "-") && runnerTool(w.tool) && !w.named:
+				// ops run {args: [-rf, /home/dev]}: a tool that only runs,
+				// on a server no program is named for, given options
+				// alone: what program they go to nobody can tell
+				ev.exec(w.inContainer("\"$_\" "+quoteArgv(argv)), false, call.ToolExec)
 				return
 			case kind == keyArgs && w.database():
 				// redis {args: [FLUSHALL]}: the statement's words

@@ -74,7 +74,7 @@ var sourceLangs = table.Once[map[string]sourceLang]{Build: func() map[string]sou
 			// the ways they start a process, POSIX and Windows
 			spawns: []string{"system(", "popen(", "exec", "posix_spawn", "CreateProcess", "ShellExecute", "WinExec(", "_wsystem("},
 			exts: []string{".c", ".cc", ".cpp", ".cxx", ".C", ".c++", ".h", ".hh", ".hpp", ".hxx", ".h++",
-				".cu", ".cuh", ".hip", ".m", ".mm", ".ino"},
+				".ixx", ".cppm", ".mpp", ".inl", ".ipp", ".tcc", ".txx", ".cu", ".cuh", ".hip", ".m", ".mm", ".ino"},
 			run:   []string{"tcc -run"},
 			build: []string{"cc", "gcc", "clang", "c++", "g++", "clang++", "tcc", "nvcc", "hipcc", "icx", "icpx"},
 			hooks: []hook{
