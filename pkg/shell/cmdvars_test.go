@@ -51,10 +51,10 @@ func TestCmdResolveVars(t *testing.T) {
 	}
 }
 
-// TestCmdLaterLine checks that a line whose later command is cmd.exe's,
+// TestCmdSemicolonLine checks that a line whose later command is cmd.exe's,
 // or led by cmd /c and split by a POSIX shell at a semicolon, is read as
 // cmd.exe's, and that POSIX lines with pipes and options are not.
-func TestCmdLaterLine(t *testing.T) {
+func TestCmdSemicolonLine(t *testing.T) {
 	for src, want := range map[string]bool{
 		`git status && rd /s /q C:\Users\dev`:    true,
 		`echo x & del /s /q %USERPROFILE%\*`:     true,
@@ -69,7 +69,7 @@ func TestCmdLaterLine(t *testing.T) {
 		`echo a; echo b`:                         false,
 		`npm run build && rmdir build`:           false,
 	} {
-		if got := cmdLine(src) || cmdLaterLine(src); got != want {
+		if got := cmdLine(src) || cmdSemicolonLine(src); got != want {
 			t.Errorf("cmd reading of %q = %v, want %v", src, got, want)
 		}
 	}

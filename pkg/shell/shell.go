@@ -290,8 +290,8 @@ func Parse(src string) Result { return ParseIn(src, Place{}) }
 // ParseIn is Parse for a line run at a known Place: files the line writes
 // and runs are matched whatever path spells them.
 func ParseIn(src string, at Place) Result {
-	if cmdLine(src) || cmdLaterLine(src) {
-		// cmd.exe's line (cmdexe.go, cmdlater.go); where it holds more
+	if cmdLine(src) || cmdSemicolonLine(src) {
+		// cmd.exe's line (cmdexe.go, cmdsemicolon.go); where it holds more
 		// than one command or text only a POSIX shell or PowerShell
 		// reads ($HOME, ;), also as that shell would run it: a cmd.exe
 		// reading alone would take rm -rf "$HOME" && rd /s /q dist for

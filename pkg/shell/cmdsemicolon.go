@@ -2,12 +2,12 @@ package shell
 
 import "strings"
 
-// cmdLaterLine reports a line led by cmd /c whose words a POSIX shell
+// cmdSemicolonLine reports a line led by cmd /c whose words a POSIX shell
 // splits at a semicolon (cmd /c rd;/s;/q;DIR), where cmd.exe, were it
 // the agent's shell, takes the semicolons as blanks: such a line is
 // judged both ways (ParseIn). A line one of whose commands is cmd.exe's
 // own is cmdLine's.
-func cmdLaterLine(src string) bool {
+func cmdSemicolonLine(src string) bool {
 	return strings.IndexByte(src, ';') > 0 && cmdLedLine(src)
 }
 
