@@ -401,7 +401,7 @@ var cmdBuiltins = table.Map[string, bool]{Words: `del erase rd rmdir copy xcopy
 // %i in (*.tmp) do del "%i"), which no POSIX shell parses. Such a line is
 // read as cmd /c LINE, so its paths are the paths it names.
 func cmdLine(src string) bool {
-	if strings.IndexByte(src, '\\') < 0 && !strings.Contains(src, ":/") && !strings.Contains(src, " /") && !cmdControlLead(src) {
+	if strings.IndexByte(src, '\\') < 0 && !strings.Contains(src, ":/") && !cmdSwitchIn(src) && !cmdControlLead(src) {
 		return false // the common case, decided without allocating
 	}
 	slash := strings.IndexByte(src, '\\') >= 0
@@ -911,3 +911,27 @@ func cmdSwitchRun(w string) bool {
 // CmdExeLine reports a line of cmd.exe's builtins, as cmdLine does: a
 // batch file's line a reader may tell from a POSIX shell's.
 func CmdExeLine(src string) bool { return cmdLine(src) }
+
+// cmdSwitchIn reports a word of the line that may be one of cmd.exe's
+// switches: a / after a blank, then up to sixteen letters or digits ended
+// by a blank, a colon, the line's end or another switch (/s, /q, /MIR,
+// /R:0, /grant, /s/q), the cheap test before cmdLine reads each command. A POSIX
+// path (/tmp/out.txt, /usr/bin) is a / and a name ended by another name.
+func cmdSwitchIn(src string) bool {
+	for at := 0; ; {
+		k := strings.Index(src[at:], " /")
+		if k < 0 {
+			return false
+		}
+		i := at + k + 2
+		j := i
+		for j < len(src) && j-i < 17 && (src[j]|0x20 >= 'a' && src[j]|0x20 <= 'z' || src[j] >= '0' && src[j] <= '9') {
+			j++
+		}
+		if j > i && j-i <= 16 && (j == len(src) || src[j] == ' ' || src[j] == '\t' || src[j] == ':' || src[j] == '"' ||
+			src[j] == '/' && j-i == 1) {
+			return true
+		}
+		at = i
+	}
+}

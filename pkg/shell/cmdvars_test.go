@@ -101,3 +101,23 @@ func TestCmdLineBothReadings(t *testing.T) {
 		}
 	}
 }
+
+// TestCmdSwitchIn checks the cheap test for a word that may be one of
+// cmd.exe's switches: switches pass, POSIX absolute paths do not.
+func TestCmdSwitchIn(t *testing.T) {
+	for src, want := range map[string]bool{
+		`rd /s /q dist`:               true,
+		`robocopy a b /MIR /R:0`:      true,
+		`icacls logs /grant dev:M`:    true,
+		`rd /s/q x`:                   true,
+		`dir "/a"`:                    false,
+		`cat /tmp/out.txt | wc -l`:    false,
+		`ls /usr/bin/ /etc/hosts`:     false,
+		`tee /tmp/out.txt | sort -rn`: false,
+		`ls /dev`:                     true,
+	} {
+		if got := cmdSwitchIn(src); got != want {
+			t.Errorf("cmdSwitchIn(%q) = %v, want %v", src, got, want)
+		}
+	}
+}
